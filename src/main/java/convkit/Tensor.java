@@ -1,12 +1,21 @@
 package convkit;
 
 import java.util.Arrays;
+import java.util.Random;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
 
 /**
- * An n-dimensional array of doubles in row-major order (images are NCHW).
+ * An n-dimensional array of doubles in row-major order (images are NCHW: batch, channel, height, width).
  *
- * <p>A tensor owns a flat {@code double[]} and a shape. Operations return new tensors unless their
- * Javadoc says they modify the receiver; {@link #reshape} shares the data (like a NumPy view).
+ * <p>A tensor owns a flat {@code double[]} and a shape. Every operation returns a new tensor unless its
+ * Javadoc says it modifies the receiver ({@link #set}, {@link #fill}); {@link #reshape} shares the data, like a
+ * NumPy view. Binary element-wise operations broadcast as NumPy does (shapes are aligned at the right; an
+ * extent of 1 stretches). Randomness is seeded and uses {@link java.util.Random}, whose algorithm the JDK
+ * specifies, so the same seed gives the same numbers on every JDK.
+ *
+ * <p>{@link #toString()} prints like NumPy's {@code np.array2string(a, separator=", ")}, e.g.
+ * {@code [[19., 25.],\n [37., 43.]]}, so notebook output reads like the books.
  */
 public final class Tensor {
     private final double[] data;
@@ -16,6 +25,8 @@ public final class Tensor {
         this.data = data;
         this.shape = shape;
     }
+
+    // ------------------------------------------------------------------ construction
 
     /**
      * Wraps {@code data} without copying; later writes to the array are seen by the tensor.
@@ -33,15 +44,137 @@ public final class Tensor {
         return new Tensor(data, s);
     }
 
+    /** Like {@link #wrap} but copies {@code data}. */
+    public static Tensor fromArray(double[] data, int... shape) {
+        if (data == null) throw new IllegalArgumentException("data must not be null");
+        return wrap(data.clone(), shape);
+    }
+
+    /** A 1-D tensor holding a copy of {@code values}. */
+    public static Tensor of(double[] values) {
+        if (values == null) throw new IllegalArgumentException("values must not be null");
+        return new Tensor(values.clone(), new int[] {values.length});
+    }
+
+    /** A 2-D tensor from rows of equal length. @throws IllegalArgumentException for ragged rows */
+    public static Tensor of(double[][] values) {
+        return ofNested(values, 2);
+    }
+
+    /** A 3-D tensor, e.g. (C, H, W). @throws IllegalArgumentException for ragged nesting */
+    public static Tensor of(double[][][] values) {
+        return ofNested(values, 3);
+    }
+
+    /** A 4-D tensor, e.g. (N, C, H, W). @throws IllegalArgumentException for ragged nesting */
+    public static Tensor of(double[][][][] values) {
+        return ofNested(values, 4);
+    }
+
+    private static Tensor ofNested(Object values, int rank) {
+        if (values == null) throw new IllegalArgumentException("values must not be null");
+        int[] s = new int[rank];
+        Object o = values;
+        for (int d = 0; d < rank; d++) {
+            if (o == null) throw new IllegalArgumentException("values has a null sub-array at depth " + d);
+            s[d] = d < rank - 1 ? ((Object[]) o).length : ((double[]) o).length;
+            if (d < rank - 1) o = s[d] > 0 ? ((Object[]) o)[0] : null;
+            if (o == null && d < rank - 1) {
+                break; // empty along this axis: remaining extents are 0
+            }
+        }
+        double[] out = new double[(int) product(s)];
+        fill(values, 0, s, out, 0, new int[rank]);
+        return new Tensor(out, s);
+    }
+
+    private static int fill(Object o, int depth, int[] s, double[] out, int pos, int[] idx) {
+        if (depth == s.length - 1) {
+            double[] row = (double[]) o;
+            if (row == null || row.length != s[depth]) {
+                throw new IllegalArgumentException("ragged nested array: expected length " + s[depth] + " at index "
+                        + Arrays.toString(Arrays.copyOf(idx, depth)) + " but found "
+                        + (row == null ? "null" : String.valueOf(row.length)) + " (shape from the first elements: "
+                        + Arrays.toString(s) + ")");
+            }
+            System.arraycopy(row, 0, out, pos, row.length);
+            return pos + row.length;
+        }
+        Object[] arr = (Object[]) o;
+        if (arr == null || arr.length != s[depth]) {
+            throw new IllegalArgumentException("ragged nested array: expected length " + s[depth] + " at index "
+                    + Arrays.toString(Arrays.copyOf(idx, depth)) + " but found "
+                    + (arr == null ? "null" : String.valueOf(arr.length)) + " (shape from the first elements: "
+                    + Arrays.toString(s) + ")");
+        }
+        for (int i = 0; i < arr.length; i++) {
+            idx[depth] = i;
+            pos = fill(arr[i], depth + 1, s, out, pos, idx);
+        }
+        return pos;
+    }
+
     /** A zero tensor of the given shape. */
     public static Tensor zeros(int... shape) {
         int[] s = checkShape("shape", shape);
         return new Tensor(new double[(int) product(s)], s);
     }
 
+    /** A tensor of ones. */
+    public static Tensor ones(int... shape) {
+        return full(1.0, shape);
+    }
+
+    /** A tensor filled with {@code value}. */
+    public static Tensor full(double value, int... shape) {
+        Tensor t = zeros(shape);
+        Arrays.fill(t.data, value);
+        return t;
+    }
+
+    /** {@code [0, 1, ..., n-1]} as a 1-D tensor (NumPy's {@code arange(n)}). */
+    public static Tensor arange(int n) {
+        if (n < 0) throw new IllegalArgumentException("n must be >= 0 but was " + n);
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) d[i] = i;
+        return new Tensor(d, new int[] {n});
+    }
+
+    /** {@code start, start+step, ...} below {@code end} (NumPy's {@code arange(start, end, step)}). */
+    public static Tensor arange(double start, double end, double step) {
+        if (!(step != 0) || Double.isNaN(step)) throw new IllegalArgumentException("step must be non-zero but was " + step);
+        int n = (int) Math.max(0, Math.ceil((end - start) / step));
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) d[i] = start + i * step;
+        return new Tensor(d, new int[] {n});
+    }
+
+    /** Uniform random numbers in [0, 1) from {@code new java.util.Random(seed).nextDouble()}. */
+    public static Tensor rand(long seed, int... shape) {
+        Tensor t = zeros(shape);
+        Random r = new Random(seed);
+        for (int i = 0; i < t.data.length; i++) t.data[i] = r.nextDouble();
+        return t;
+    }
+
+    /** Standard normal random numbers from {@code new java.util.Random(seed).nextGaussian()}. */
+    public static Tensor randn(long seed, int... shape) {
+        Tensor t = zeros(shape);
+        Random r = new Random(seed);
+        for (int i = 0; i < t.data.length; i++) t.data[i] = r.nextGaussian();
+        return t;
+    }
+
+    // ------------------------------------------------------------------ basic access
+
     /** The row-major backing array (not a copy): fast paths read and write it directly. */
     public double[] data() {
         return data;
+    }
+
+    /** A row-major copy of the elements. */
+    public double[] toArray() {
+        return data.clone();
     }
 
     /** A copy of the shape. */
@@ -61,12 +194,499 @@ public final class Tensor {
 
     /** The extent of axis {@code axis} (negative counts from the end). */
     public int dim(int axis) {
+        return shape[axis(axis)];
+    }
+
+    private int axis(int axis) {
         int a = axis < 0 ? axis + shape.length : axis;
         if (a < 0 || a >= shape.length) {
             throw new IllegalArgumentException("axis " + axis + " is out of range for shape " + Arrays.toString(shape));
         }
-        return shape[a];
+        return a;
     }
+
+    private int offset(int[] index) {
+        if (index == null || index.length != shape.length) {
+            throw new IllegalArgumentException("index " + Arrays.toString(index) + " needs " + shape.length
+                    + " coordinates for shape " + Arrays.toString(shape));
+        }
+        int off = 0;
+        for (int d = 0; d < shape.length; d++) {
+            if (index[d] < 0 || index[d] >= shape[d]) {
+                throw new IllegalArgumentException("index " + Arrays.toString(index) + " is out of bounds for shape "
+                        + Arrays.toString(shape));
+            }
+            off = off * shape[d] + index[d];
+        }
+        return off;
+    }
+
+    /** The element at {@code index} (one coordinate per axis). */
+    public double get(int... index) {
+        return data[offset(index)];
+    }
+
+    /** Sets the element at {@code index} to {@code value}; modifies this tensor and returns it. */
+    public Tensor set(double value, int... index) {
+        data[offset(index)] = value;
+        return this;
+    }
+
+    /** Sets every element to {@code value}; modifies this tensor and returns it. */
+    public Tensor fill(double value) {
+        Arrays.fill(data, value);
+        return this;
+    }
+
+    /** The only element of a one-element tensor. */
+    public double item() {
+        if (data.length != 1) {
+            throw new IllegalArgumentException("item() needs a one-element tensor but shape is " + Arrays.toString(shape));
+        }
+        return data[0];
+    }
+
+    /** A deep copy. */
+    public Tensor copy() {
+        return new Tensor(data.clone(), shape.clone());
+    }
+
+    // ------------------------------------------------------------------ shape manipulation
+
+    /**
+     * The same data with another shape (shares the data: writes through one are seen by the other). One extent may
+     * be -1 and is then inferred.
+     */
+    public Tensor reshape(int... newShape) {
+        if (newShape == null) throw new IllegalArgumentException("newShape must not be null");
+        int[] s = newShape.clone();
+        int infer = -1;
+        long known = 1;
+        for (int d = 0; d < s.length; d++) {
+            if (s[d] == -1) {
+                if (infer >= 0) throw new IllegalArgumentException("reshape " + Arrays.toString(newShape) + ": only one extent may be -1");
+                infer = d;
+            } else if (s[d] < 0) {
+                throw new IllegalArgumentException("reshape " + Arrays.toString(newShape) + " has a negative extent");
+            } else {
+                known *= s[d];
+            }
+        }
+        if (infer >= 0) {
+            if (known == 0 || data.length % known != 0) {
+                throw new IllegalArgumentException("cannot reshape shape " + Arrays.toString(shape) + " (" + data.length
+                        + " elements) into " + Arrays.toString(newShape));
+            }
+            s[infer] = (int) (data.length / known);
+        }
+        if (product(s) != data.length) {
+            throw new IllegalArgumentException("cannot reshape shape " + Arrays.toString(shape) + " (" + data.length
+                    + " elements) into " + Arrays.toString(newShape));
+        }
+        return new Tensor(data, s);
+    }
+
+    /** The transpose of a 2-D tensor (a copy), like NumPy's {@code X.T}. */
+    public Tensor transpose() {
+        if (shape.length != 2) {
+            throw new IllegalArgumentException("transpose() needs a 2-D tensor but shape is " + Arrays.toString(shape)
+                    + "; use permute(...) for other ranks");
+        }
+        return permute(1, 0);
+    }
+
+    /** Reorders the axes: output axis i is input axis {@code axes[i]} (NumPy's {@code transpose(axes)}); a copy. */
+    public Tensor permute(int... axes) {
+        if (axes == null || axes.length != shape.length) {
+            throw new IllegalArgumentException("permute needs " + shape.length + " axes for shape "
+                    + Arrays.toString(shape) + " but got " + Arrays.toString(axes));
+        }
+        boolean[] seen = new boolean[axes.length];
+        int[] out = new int[axes.length];
+        for (int i = 0; i < axes.length; i++) {
+            int a = axes[i];
+            if (a < 0 || a >= axes.length || seen[a]) {
+                throw new IllegalArgumentException("permute axes " + Arrays.toString(axes) + " are not a permutation of 0.."
+                        + (axes.length - 1));
+            }
+            seen[a] = true;
+            out[i] = shape[a];
+        }
+        int[] inStrides = strides(shape);
+        int[] permStrides = new int[axes.length];
+        for (int i = 0; i < axes.length; i++) permStrides[i] = inStrides[axes[i]];
+        double[] res = new double[data.length];
+        int[] idx = new int[axes.length];
+        int src = 0;
+        for (int k = 0; k < res.length; k++) {
+            res[k] = data[src];
+            for (int d = axes.length - 1; d >= 0; d--) {
+                idx[d]++;
+                src += permStrides[d];
+                if (idx[d] < out[d]) break;
+                src -= permStrides[d] * out[d];
+                idx[d] = 0;
+            }
+        }
+        return new Tensor(res, out);
+    }
+
+    /** The sub-tensor at position {@code i} of axis 0 (NumPy's {@code X[i]}), as a copy. */
+    public Tensor at(int i) {
+        if (shape.length == 0) throw new IllegalArgumentException("at(i) needs rank >= 1 but shape is []");
+        if (i < 0 || i >= shape[0]) {
+            throw new IllegalArgumentException("index " + i + " is out of bounds for axis 0 of shape " + Arrays.toString(shape));
+        }
+        int[] s = Arrays.copyOfRange(shape, 1, shape.length);
+        int n = (int) product(s);
+        return new Tensor(Arrays.copyOfRange(data, i * n, (i + 1) * n), s);
+    }
+
+    /** Stacks tensors of equal shape along a new axis 0 (NumPy's {@code np.stack}). */
+    public static Tensor stack(Tensor... ts) {
+        if (ts == null || ts.length == 0) throw new IllegalArgumentException("stack needs at least one tensor");
+        int[] s0 = ts[0].shape;
+        for (int i = 1; i < ts.length; i++) {
+            if (!Arrays.equals(ts[i].shape, s0)) {
+                throw new IllegalArgumentException("stack needs equal shapes but tensor 0 has " + Arrays.toString(s0)
+                        + " and tensor " + i + " has " + Arrays.toString(ts[i].shape));
+            }
+        }
+        int n = ts[0].data.length;
+        double[] out = new double[n * ts.length];
+        for (int i = 0; i < ts.length; i++) System.arraycopy(ts[i].data, 0, out, i * n, n);
+        int[] s = new int[s0.length + 1];
+        s[0] = ts.length;
+        System.arraycopy(s0, 0, s, 1, s0.length);
+        return new Tensor(out, s);
+    }
+
+    /** Joins tensors along an existing axis (NumPy's {@code np.concatenate}); other extents must agree. */
+    public static Tensor concat(int axis, Tensor... ts) {
+        if (ts == null || ts.length == 0) throw new IllegalArgumentException("concat needs at least one tensor");
+        int a = ts[0].axis(axis);
+        int[] s = ts[0].shape.clone();
+        int total = 0;
+        for (int i = 0; i < ts.length; i++) {
+            int[] si = ts[i].shape;
+            boolean ok = si.length == s.length;
+            for (int d = 0; ok && d < s.length; d++) ok = d == a || si[d] == s[d];
+            if (!ok) {
+                throw new IllegalArgumentException("concat along axis " + axis + ": tensor 0 has shape " + Arrays.toString(s)
+                        + " but tensor " + i + " has shape " + Arrays.toString(si));
+            }
+            total += si[a];
+        }
+        s[a] = total;
+        int outer = 1;
+        for (int d = 0; d < a; d++) outer *= s[d];
+        int inner = 1;
+        for (int d = a + 1; d < s.length; d++) inner *= s[d];
+        double[] out = new double[(int) product(s)];
+        int pos = 0;
+        for (int o = 0; o < outer; o++) {
+            for (Tensor t : ts) {
+                int chunk = t.shape[a] * inner;
+                System.arraycopy(t.data, o * chunk, out, pos, chunk);
+                pos += chunk;
+            }
+        }
+        return new Tensor(out, s);
+    }
+
+    // ------------------------------------------------------------------ element-wise arithmetic
+
+    /** Element-wise sum, broadcasting as NumPy. */
+    public Tensor add(Tensor o) {
+        return zip(o, "add", (x, y) -> x + y);
+    }
+
+    /** Element-wise difference, broadcasting as NumPy. */
+    public Tensor sub(Tensor o) {
+        return zip(o, "sub", (x, y) -> x - y);
+    }
+
+    /** Element-wise product, broadcasting as NumPy. */
+    public Tensor mul(Tensor o) {
+        return zip(o, "mul", (x, y) -> x * y);
+    }
+
+    /** Element-wise quotient, broadcasting as NumPy. */
+    public Tensor div(Tensor o) {
+        return zip(o, "div", (x, y) -> x / y);
+    }
+
+    public Tensor add(double v) {
+        return map(x -> x + v);
+    }
+
+    public Tensor sub(double v) {
+        return map(x -> x - v);
+    }
+
+    public Tensor mul(double v) {
+        return map(x -> x * v);
+    }
+
+    public Tensor div(double v) {
+        return map(x -> x / v);
+    }
+
+    public Tensor neg() {
+        return map(x -> -x);
+    }
+
+    public Tensor abs() {
+        return map(Math::abs);
+    }
+
+    public Tensor pow(double p) {
+        return p == 2 ? map(x -> x * x) : map(x -> Math.pow(x, p));
+    }
+
+    public Tensor exp() {
+        return map(Math::exp);
+    }
+
+    /** Applies {@code f} to every element. */
+    public Tensor map(DoubleUnaryOperator f) {
+        double[] out = new double[data.length];
+        for (int i = 0; i < out.length; i++) out[i] = f.applyAsDouble(data[i]);
+        return new Tensor(out, shape.clone());
+    }
+
+    /** Combines with {@code o} element by element, broadcasting as NumPy. */
+    public Tensor zip(Tensor o, String opName, DoubleBinaryOperator f) {
+        if (o == null) throw new IllegalArgumentException(opName + ": other tensor must not be null");
+        if (Arrays.equals(shape, o.shape)) {
+            double[] out = new double[data.length];
+            for (int i = 0; i < out.length; i++) out[i] = f.applyAsDouble(data[i], o.data[i]);
+            return new Tensor(out, shape.clone());
+        }
+        int r = Math.max(shape.length, o.shape.length);
+        int[] s = new int[r];
+        for (int d = 0; d < r; d++) {
+            int a = dimFromRight(shape, r - 1 - d);
+            int b = dimFromRight(o.shape, r - 1 - d);
+            if (a != b && a != 1 && b != 1) {
+                throw new IllegalArgumentException(opName + ": shapes " + Arrays.toString(shape) + " and "
+                        + Arrays.toString(o.shape) + " cannot be broadcast together");
+            }
+            s[d] = a == 1 ? b : a;
+        }
+        int[] sa = broadcastStrides(shape, s);
+        int[] sb = broadcastStrides(o.shape, s);
+        double[] out = new double[(int) product(s)];
+        int[] idx = new int[r];
+        int ia = 0;
+        int ib = 0;
+        for (int k = 0; k < out.length; k++) {
+            out[k] = f.applyAsDouble(data[ia], o.data[ib]);
+            for (int d = r - 1; d >= 0; d--) {
+                idx[d]++;
+                ia += sa[d];
+                ib += sb[d];
+                if (idx[d] < s[d]) break;
+                ia -= sa[d] * s[d];
+                ib -= sb[d] * s[d];
+                idx[d] = 0;
+            }
+        }
+        return new Tensor(out, s);
+    }
+
+    private static int dimFromRight(int[] shape, int fromRight) {
+        int i = shape.length - 1 - fromRight;
+        return i >= 0 ? shape[i] : 1;
+    }
+
+    private static int[] broadcastStrides(int[] own, int[] target) {
+        int[] st = strides(own);
+        int[] out = new int[target.length];
+        int shift = target.length - own.length;
+        for (int d = 0; d < own.length; d++) out[d + shift] = own[d] == 1 ? 0 : st[d];
+        return out;
+    }
+
+    static int[] strides(int[] shape) {
+        int[] st = new int[shape.length];
+        int acc = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            st[d] = acc;
+            acc *= shape[d];
+        }
+        return st;
+    }
+
+    // ------------------------------------------------------------------ reductions
+
+    /** The sum of all elements. */
+    public double sum() {
+        double s = 0;
+        for (double v : data) s += v;
+        return s;
+    }
+
+    /** The mean of all elements (NaN for an empty tensor). */
+    public double mean() {
+        return sum() / data.length;
+    }
+
+    /** The largest element. @throws IllegalArgumentException for an empty tensor */
+    public double max() {
+        requireNonEmpty("max");
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : data) m = Math.max(m, v);
+        return m;
+    }
+
+    /** The smallest element. @throws IllegalArgumentException for an empty tensor */
+    public double min() {
+        requireNonEmpty("min");
+        double m = Double.POSITIVE_INFINITY;
+        for (double v : data) m = Math.min(m, v);
+        return m;
+    }
+
+    private void requireNonEmpty(String op) {
+        if (data.length == 0) throw new IllegalArgumentException(op + " of an empty tensor (shape " + Arrays.toString(shape) + ")");
+    }
+
+    /** Sums along {@code axis}, removing it (NumPy's {@code sum(axis=...)}). */
+    public Tensor sum(int axis) {
+        return reduce(axis, "sum", 0.0, Double::sum, false);
+    }
+
+    /** Averages along {@code axis}, removing it. */
+    public Tensor mean(int axis) {
+        Tensor s = sum(axis);
+        int n = shape[axis(axis)];
+        for (int i = 0; i < s.data.length; i++) s.data[i] /= n;
+        return s;
+    }
+
+    /** The maximum along {@code axis}, removing it. */
+    public Tensor max(int axis) {
+        return reduce(axis, "max", Double.NEGATIVE_INFINITY, Math::max, true);
+    }
+
+    /** The index of the first maximum along {@code axis}, removing it (NumPy's {@code argmax(axis=...)}). */
+    public Tensor argmax(int axis) {
+        int a = axis(axis);
+        if (shape[a] == 0) throw new IllegalArgumentException("argmax along an empty axis " + axis + " of shape " + Arrays.toString(shape));
+        int outer = 1;
+        for (int d = 0; d < a; d++) outer *= shape[d];
+        int inner = 1;
+        for (int d = a + 1; d < shape.length; d++) inner *= shape[d];
+        int n = shape[a];
+        double[] out = new double[outer * inner];
+        for (int o = 0; o < outer; o++) {
+            for (int in = 0; in < inner; in++) {
+                int best = 0;
+                double bv = data[o * n * inner + in];
+                for (int k = 1; k < n; k++) {
+                    double v = data[(o * n + k) * inner + in];
+                    if (v > bv) {
+                        bv = v;
+                        best = k;
+                    }
+                }
+                out[o * inner + in] = best;
+            }
+        }
+        return new Tensor(out, removeAxis(shape, a));
+    }
+
+    private Tensor reduce(int axis, String op, double init, DoubleBinaryOperator f, boolean needsElements) {
+        int a = axis(axis);
+        if (needsElements && shape[a] == 0) {
+            throw new IllegalArgumentException(op + " along an empty axis " + axis + " of shape " + Arrays.toString(shape));
+        }
+        int outer = 1;
+        for (int d = 0; d < a; d++) outer *= shape[d];
+        int inner = 1;
+        for (int d = a + 1; d < shape.length; d++) inner *= shape[d];
+        int n = shape[a];
+        double[] out = new double[outer * inner];
+        Arrays.fill(out, init);
+        for (int o = 0; o < outer; o++) {
+            for (int k = 0; k < n; k++) {
+                int base = (o * n + k) * inner;
+                for (int in = 0; in < inner; in++) {
+                    out[o * inner + in] = f.applyAsDouble(out[o * inner + in], data[base + in]);
+                }
+            }
+        }
+        return new Tensor(out, removeAxis(shape, a));
+    }
+
+    private static int[] removeAxis(int[] s, int a) {
+        int[] out = new int[s.length - 1];
+        for (int d = 0, j = 0; d < s.length; d++) if (d != a) out[j++] = s[d];
+        return out;
+    }
+
+    // ------------------------------------------------------------------ linear algebra and comparison
+
+    /** The matrix product of two 2-D tensors: (m, k) x (k, n) -> (m, n). */
+    public Tensor matmul(Tensor o) {
+        if (o == null) throw new IllegalArgumentException("matmul: other tensor must not be null");
+        if (shape.length != 2 || o.shape.length != 2 || shape[1] != o.shape[0]) {
+            throw new IllegalArgumentException("matmul needs (m, k) x (k, n) but got " + Arrays.toString(shape) + " x "
+                    + Arrays.toString(o.shape));
+        }
+        int m = shape[0];
+        int k = shape[1];
+        int n = o.shape[1];
+        double[] out = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                double a = data[i * k + p];
+                int bo = p * n;
+                int co = i * n;
+                for (int j = 0; j < n; j++) out[co + j] += a * o.data[bo + j];
+            }
+        }
+        return new Tensor(out, new int[] {m, n});
+    }
+
+    /** NumPy's {@code allclose} with rtol 1e-5 and atol 1e-8: shapes equal and |a-b| <= atol + rtol*|b| everywhere. */
+    public boolean allClose(Tensor o) {
+        return allClose(o, 1e-5, 1e-8);
+    }
+
+    /** True if shapes are equal and |a-b| <= atol + rtol*|b| for every element (NaNs never match). */
+    public boolean allClose(Tensor o, double rtol, double atol) {
+        if (o == null || !Arrays.equals(shape, o.shape)) return false;
+        for (int i = 0; i < data.length; i++) {
+            double a = data[i];
+            double b = o.data[i];
+            if (a == b) continue; // equal infinities
+            if (!(Math.abs(a - b) <= atol + rtol * Math.abs(b))) return false;
+        }
+        return true;
+    }
+
+    @Override
+    public boolean equals(Object obj) {
+        if (this == obj) return true;
+        if (!(obj instanceof Tensor)) return false;
+        Tensor t = (Tensor) obj;
+        return Arrays.equals(shape, t.shape) && Arrays.equals(data, t.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(shape) + Arrays.hashCode(data);
+    }
+
+    /** NumPy-like text, as {@code np.array2string(a, separator=", ")} prints it. */
+    @Override
+    public String toString() {
+        return NumpyFormat.format(data, shape);
+    }
+
+    // ------------------------------------------------------------------ helpers
 
     static int[] checkShape(String name, int[] shape) {
         if (shape == null) throw new IllegalArgumentException(name + " must not be null");

@@ -1,0 +1,63 @@
+package convkit;
+
+/**
+ * The one static facade notebooks import ({@code import static convkit.Ops.*;} or {@code Ops.corr2d(...)}). It only
+ * delegates: each operation lives, documented and tested, in its own small class. Shapes are NCHW; no method
+ * modifies its arguments.
+ */
+public final class Ops {
+    private Ops() {
+    }
+
+    // teaching operations (Corr2d, Pooling, Padding, Shapes)
+
+    /** See {@link Corr2d#corr2d}: X (h, w), K (kh, kw) -> (h-kh+1, w-kw+1). */
+    public static Tensor corr2d(Tensor x, Tensor k) {
+        return Corr2d.corr2d(x, k);
+    }
+
+    /** See {@link Corr2d#convolve2d}: strict convolution, the kernel flipped both ways. */
+    public static Tensor convolve2d(Tensor x, Tensor k) {
+        return Corr2d.convolve2d(x, k);
+    }
+
+    /** See {@link Corr2d#flip}. */
+    public static Tensor flip(Tensor k) {
+        return Corr2d.flip(k);
+    }
+
+    /** See {@link Corr2d#corr2dMultiIn}: X (c, h, w), K (c, kh, kw). */
+    public static Tensor corr2dMultiIn(Tensor x, Tensor k) {
+        return Corr2d.corr2dMultiIn(x, k);
+    }
+
+    /** See {@link Corr2d#corr2dMultiInOut}: X (c, h, w), K (c_out, c, kh, kw). */
+    public static Tensor corr2dMultiInOut(Tensor x, Tensor k) {
+        return Corr2d.corr2dMultiInOut(x, k);
+    }
+
+    /** See {@link Corr2d#corr2dMultiInOut1x1}: X (c, h, w), K (c_out, c, 1, 1), as a matrix product. */
+    public static Tensor corr2dMultiInOut1x1(Tensor x, Tensor k) {
+        return Corr2d.corr2dMultiInOut1x1(x, k);
+    }
+
+    /** See {@link Pooling#pool2d}: X (h, w), mode "max" or "avg", stride 1, no padding. */
+    public static Tensor pool2d(Tensor x, int ph, int pw, String mode) {
+        return Pooling.pool2d(x, ph, pw, mode);
+    }
+
+    /** See {@link Padding#pad2d(Tensor, int)}: zero padding of the last two axes by p per side. */
+    public static Tensor pad2d(Tensor x, int p) {
+        return Padding.pad2d(x, p);
+    }
+
+    /** See {@link Shapes#outputSize(int, int, int, int)}: floor((n + 2p - k) / s) + 1. */
+    public static int outputSize(int n, int k, int p, int s) {
+        return Shapes.outputSize(n, k, p, s);
+    }
+
+    /** See {@link Shapes#outputSize(int, int, int, int, int)}: with dilation d. */
+    public static int outputSize(int n, int k, int p, int s, int d) {
+        return Shapes.outputSize(n, k, p, s, d);
+    }
+}
