@@ -60,4 +60,31 @@ public final class Ops {
     public static int outputSize(int n, int k, int p, int s, int d) {
         return Shapes.outputSize(n, k, p, s, d);
     }
+
+    // fast path (Im2Col, Conv, pooling)
+
+    /** {@link Conv#conv2d}: x (N, C, H, W), w (F, C/groups, kh, kw), b (F) or null -> (N, F, outH, outW). */
+    public static Tensor conv2d(Tensor x, Tensor w, Tensor b, int[] stride, int[] padding, int[] dilation, int groups) {
+        return Conv.conv2d(x, w, b, stride, padding, dilation, groups);
+    }
+
+    /** {@link MaxPool#maxPool2d}: x (N, C, H, W) -> (N, C, outH, outW); stride null = kernel; pads with -infinity. */
+    public static Tensor maxPool2d(Tensor x, int[] kernel, int[] stride, int[] padding) {
+        return MaxPool.maxPool2d(x, kernel, stride, padding);
+    }
+
+    /** {@link AvgPool#avgPool2d}: x (N, C, H, W) -> (N, C, outH, outW); stride null = kernel. */
+    public static Tensor avgPool2d(Tensor x, int[] kernel, int[] stride, int[] padding, boolean countIncludePad) {
+        return AvgPool.avgPool2d(x, kernel, stride, padding, countIncludePad);
+    }
+
+    /** {@link Im2Col#im2col(Tensor, int, int, int, int)}: x (N, C, H, W) -> (N*outH*outW, C*kh*kw). */
+    public static Tensor im2col(Tensor x, int kh, int kw, int stride, int pad) {
+        return Im2Col.im2col(x, kh, kw, stride, pad);
+    }
+
+    /** {@link Im2Col#col2im(Tensor, int[], int, int, int, int)}: (N*outH*outW, C*kh*kw) -> xShape; overlaps add. */
+    public static Tensor col2im(Tensor col, int[] xShape, int kh, int kw, int stride, int pad) {
+        return Im2Col.col2im(col, xShape, kh, kw, stride, pad);
+    }
 }

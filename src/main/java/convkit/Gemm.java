@@ -1,0 +1,179 @@
+package convkit;
+
+import java.util.Arrays;
+
+/**
+ * Dense matrix multiply on row-major {@code double[]} matrices, in pure Java: {@code C (+)= op(A) . op(B)} where
+ * {@code op(X)} is {@code X} or its transpose.
+ *
+ * <p>How it is fast: {@code op(B)} is cut into panels of {@code KC x NC} that stay in the L2 cache (copied into a
+ * contiguous buffer when B is transposed); four rows of C are updated at once by a loop over the columns whose
+ * body the C2 JIT turns into SIMD instructions ({@code c[j] += a * b[j]}, four rows per load of {@code b[j]});
+ * problems of more than about a million multiply-adds are split over the cores (by rows or by columns of C) on
+ * {@link Parallel}'s fixed pool. Results can differ from a naive triple loop in the last bits (different summation
+ * order), never more.
+ */
+public final class Gemm {
+    static final int KC = 128;
+    static final int NC = 512;
+    /** Below this many multiply-adds a GEMM runs on the calling thread. */
+    static final long PARALLEL_THRESHOLD = 1L << 20;
+
+    private Gemm() {
+    }
+
+    /**
+     * {@code C = A . B} for 2-D tensors {@code A (m x k)}, {@code B (k x n)}.
+     *
+     * @return a new {@code (m x n)} tensor; the arguments are not modified
+     */
+    public static Tensor matmul(Tensor a, Tensor b) {
+        ConvGeometry.requireRank("a", a, 2, "(m, k)");
+        ConvGeometry.requireRank("b", b, 2, "(k, n)");
+        int m = a.dim(0), k = a.dim(1), n = b.dim(1);
+        if (b.dim(0) != k) {
+            throw new IllegalArgumentException("inner dimensions differ: a has shape " + Arrays.toString(a.shape())
+                    + " and b has shape " + Arrays.toString(b.shape()));
+        }
+        Im2Col.checkSize(m, n);
+        double[] c = new double[m * n];
+        gemm(false, false, m, n, k, a.data(), 0, k, b.data(), 0, n, c, 0, n, false);
+        return Tensor.wrap(c, m, n);
+    }
+
+    /** {@code C (m x n) = A (m x k) . B (k x n)}; overwrites {@code c}. */
+    public static void nn(int m, int n, int k, double[] a, double[] b, double[] c) {
+        checkLengths(m, n, k, a, b, c);
+        gemm(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false);
+    }
+
+    /** {@code C (m x n) = A^T . B} with {@code A} stored {@code (k x m)} and {@code B (k x n)}; overwrites {@code c}. */
+    public static void tn(int m, int n, int k, double[] a, double[] b, double[] c) {
+        checkLengths(m, n, k, a, b, c);
+        gemm(true, false, m, n, k, a, 0, m, b, 0, n, c, 0, n, false);
+    }
+
+    /** {@code C (m x n) = A . B^T} with {@code A (m x k)} and {@code B} stored {@code (n x k)}; overwrites {@code c}. */
+    public static void nt(int m, int n, int k, double[] a, double[] b, double[] c) {
+        checkLengths(m, n, k, a, b, c);
+        gemm(false, true, m, n, k, a, 0, k, b, 0, k, c, 0, n, false);
+    }
+
+    private static void checkLengths(int m, int n, int k, double[] a, double[] b, double[] c) {
+        if (m < 0 || n < 0 || k < 0) throw new IllegalArgumentException("m, n, k must be >= 0 but were " + m + ", " + n + ", " + k);
+        if (a == null || b == null || c == null) throw new IllegalArgumentException("a, b and c must not be null");
+        if (a.length < (long) m * k || b.length < (long) k * n || c.length < (long) m * n) {
+            throw new IllegalArgumentException("arrays too short for m=" + m + ", n=" + n + ", k=" + k + ": a.length="
+                    + a.length + " (needs m*k), b.length=" + b.length + " (needs k*n), c.length=" + c.length + " (needs m*n)");
+        }
+    }
+
+    /**
+     * The general kernel (BLAS {@code dgemm} with alpha 1 and beta 0 or 1), row-major with leading dimensions.
+     * {@code op(A)[i][p]} is {@code a[aOff + i*lda + p]} or, if {@code transA}, {@code a[aOff + p*lda + i]};
+     * likewise for B. Writes {@code C[i][j] = c[cOff + i*ldc + j]} for {@code i < m, j < n}: overwritten, or added to
+     * if {@code accumulate}. No other element of {@code c} is touched; {@code a} and {@code b} are only read.
+     * Callers guarantee the index ranges (this is the internal fast path).
+     */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                     double[] c, int cOff, int ldc, boolean accumulate) {
+        if (m == 0 || n == 0) return;
+        long work = (long) m * n * k;
+        if (work >= PARALLEL_THRESHOLD && !Parallel.serialHere()) {
+            if (m >= 8 * Parallel.THREADS && m >= n / 4) {
+                int strips = (m + 3) / 4;
+                Parallel.forRange(strips, true, (s0, s1) -> {
+                    int i0 = s0 * 4, i1 = Math.min(m, s1 * 4);
+                    serial(transA, transB, i1 - i0, n, k, a, transA ? aOff + i0 : aOff + i0 * lda, lda,
+                            b, bOff, ldb, c, cOff + i0 * ldc, ldc, accumulate);
+                });
+                return;
+            }
+            if (n >= 16 * Parallel.THREADS) {
+                int chunks = (n + 7) / 8;
+                Parallel.forRange(chunks, true, (s0, s1) -> {
+                    int j0 = s0 * 8, j1 = Math.min(n, s1 * 8);
+                    serial(transA, transB, m, j1 - j0, k, a, aOff, lda,
+                            b, transB ? bOff + j0 * ldb : bOff + j0, ldb, c, cOff + j0, ldc, accumulate);
+                });
+                return;
+            }
+        }
+        serial(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    private static final ThreadLocal<double[]> PANEL = ThreadLocal.withInitial(() -> new double[KC * NC]);
+
+    static void serial(boolean transA, boolean transB, int m, int n, int k,
+                       double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                       double[] c, int cOff, int ldc, boolean accumulate) {
+        if (!accumulate) {
+            for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0.0);
+        }
+        if (k == 0) return;
+        double[] panel = transB ? PANEL.get() : null;
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                double[] bp;
+                int bpOff, bpStride;
+                if (transB) {
+                    // panel[kk*nc + j] = op(B)[pc+kk][jc+j] = b[bOff + (jc+j)*ldb + pc+kk]
+                    for (int j = 0; j < nc; j++) {
+                        int src = bOff + (jc + j) * ldb + pc;
+                        for (int kk = 0; kk < kc; kk++) panel[kk * nc + j] = b[src + kk];
+                    }
+                    bp = panel;
+                    bpOff = 0;
+                    bpStride = nc;
+                } else {
+                    bp = b;
+                    bpOff = bOff + pc * ldb + jc;
+                    bpStride = ldb;
+                }
+                // op(A)[i][pc+kk]: a[aRow(i) + kk*aStep]
+                int aStepK = transA ? lda : 1;
+                int aStepI = transA ? 1 : lda;
+                int aBase = aOff + (transA ? pc * lda : pc);
+                int i = 0;
+                for (; i + 4 <= m; i += 4) {
+                    kernel4(kc, nc, a, aBase + i * aStepI, aStepI, aStepK, bp, bpOff, bpStride,
+                            c, cOff + i * ldc + jc, ldc);
+                }
+                for (; i < m; i++) {
+                    kernel1(kc, nc, a, aBase + i * aStepI, aStepK, bp, bpOff, bpStride, c, cOff + i * ldc + jc);
+                }
+            }
+        }
+    }
+
+    /** Four rows of C: {@code C[r][0..nc) += sum_kk A[r][kk] * B[kk][0..nc)} for r = 0..3. */
+    private static void kernel4(int kc, int nc, double[] a, int aRow, int aStepI, int aStepK,
+                                double[] b, int bOff, int bStride, double[] c, int c0, int ldc) {
+        int c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+        for (int kk = 0; kk < kc; kk++) {
+            int ap = aRow + kk * aStepK;
+            double a0 = a[ap], a1 = a[ap + aStepI], a2 = a[ap + 2 * aStepI], a3 = a[ap + 3 * aStepI];
+            int bo = bOff + kk * bStride;
+            for (int j = 0; j < nc; j++) {
+                double bv = b[bo + j];
+                c[c0 + j] += a0 * bv;
+                c[c1 + j] += a1 * bv;
+                c[c2 + j] += a2 * bv;
+                c[c3 + j] += a3 * bv;
+            }
+        }
+    }
+
+    /** One row of C: {@code C[0..nc) += sum_kk A[kk] * B[kk][0..nc)}. */
+    private static void kernel1(int kc, int nc, double[] a, int aRow, int aStepK,
+                                double[] b, int bOff, int bStride, double[] c, int c0) {
+        for (int kk = 0; kk < kc; kk++) {
+            double a0 = a[aRow + kk * aStepK];
+            int bo = bOff + kk * bStride;
+            for (int j = 0; j < nc; j++) c[c0 + j] += a0 * b[bo + j];
+        }
+    }
+}

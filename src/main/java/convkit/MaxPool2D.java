@@ -1,0 +1,58 @@
+package convkit;
+
+import java.util.Arrays;
+
+/**
+ * Max-pooling layer (DLFS {@code Pooling}, MXNet {@code MaxPool2D}) on NCHW batches; see {@link MaxPool} for the
+ * rules (minus-infinity padding up to kernel - 1 per side, stride defaulting to the kernel, ties to the first
+ * maximum). {@link #forward} remembers which input element each output came from; {@link #backward} routes the
+ * gradient there.
+ */
+public final class MaxPool2D implements Layer {
+    private final int[] kernel, stride, padding;
+    private int[] argmax;
+    private int[] xShape;
+
+    /**
+     * @param kernel  {k} or {kh, kw}
+     * @param stride  {s} or {sh, sw}; null = kernel
+     * @param padding {p}, {ph, pw} or {top, bottom, left, right}; null = 0
+     */
+    public MaxPool2D(int[] kernel, int[] stride, int[] padding) {
+        this.kernel = ConvGeometry.pair("kernel", kernel, 0, 1);
+        this.stride = stride == null ? this.kernel.clone() : ConvGeometry.pair("stride", stride, 0, 1);
+        this.padding = ConvGeometry.pad4("padding", padding);
+    }
+
+    /** @param x {@code (N, C, H, W)}, not modified @return {@code (N, C, outH, outW)} */
+    @Override
+    public Tensor forward(Tensor x) {
+        ConvGeometry g = ConvGeometry.pool(x, kernel, stride, padding);
+        double[] y = new double[g.n * g.c * g.outPlane()];
+        int[] am = new int[y.length];
+        MaxPool.forward(x.data(), g, y, am);
+        argmax = am;
+        xShape = x.shape();
+        return Tensor.wrap(y, g.n, g.c, g.outH, g.outW);
+    }
+
+    /** @param dy {@code (N, C, outH, outW)} @return dL/dx {@code (N, C, H, W)} */
+    @Override
+    public Tensor backward(Tensor dy) {
+        if (argmax == null) throw new IllegalStateException("MaxPool2D.backward called before forward");
+        if (dy == null) throw new IllegalArgumentException("dy must not be null");
+        if (dy.size() != argmax.length || dy.rank() != 4) {
+            throw new IllegalArgumentException("dy must have the shape of the last output (" + argmax.length
+                    + " elements, rank 4) but has shape " + Arrays.toString(dy.shape()));
+        }
+        double[] dx = new double[(int) Tensor.product(xShape)];
+        MaxPool.backward(dy.data(), argmax, dx);
+        return Tensor.wrap(dx, xShape);
+    }
+
+    @Override
+    public String toString() {
+        return "MaxPool2D(kernel " + Arrays.toString(kernel) + ", stride " + Arrays.toString(stride) + ", padding "
+                + Arrays.toString(padding) + ")";
+    }
+}
