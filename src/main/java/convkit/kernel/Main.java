@@ -1,0 +1,42 @@
+package convkit.kernel;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+
+/**
+ * Starts convkit's Java kernel: {@code java -cp <convkit jar + deps> convkit.kernel.Main <connection file>}
+ * (what the kernelspec's argv runs). Extra classpath entries for the cells may be given in the environment
+ * variable {@code CONVKIT_CLASSPATH} (path-separator list, globs allowed).
+ *
+ * <p>Start-up order matters for never hanging: the JShell is built and the handlers are installed
+ * <em>before</em> the sockets are bound, so Jupyter's first request (kernel_info) always finds a handler.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: java -cp <classpath> convkit.kernel.Main <connection-file>");
+            System.exit(2);
+        }
+        System.setProperty("java.awt.headless", "true");
+        Path connectionFile = Path.of(args[0]);
+        KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(connectionFile));
+
+        String classpath = System.getProperty("java.class.path");
+        ConvkitKernel kernel = ConvkitKernel.create(classpath);
+        kernel.addToClasspath(System.getenv("CONVKIT_CLASSPATH"));
+        kernel.onStartup();
+
+        JupyterConnection connection = new JupyterConnection(props);
+        kernel.becomeHandlerForConnection(connection);
+        connection.connect();
+        connection.waitUntilClose();
+        System.exit(0);
+    }
+}

@@ -1,0 +1,56 @@
+package convkit.kernel;
+
+import java.awt.image.RenderedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+
+import javax.imageio.ImageIO;
+
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+
+/**
+ * How the kernel shows an object: a {@link RenderedImage} as image/png (with a short text/plain stand-in),
+ * a {@link DisplayData} as itself, an array as JShell prints it, anything else as text/plain by its
+ * {@code toString()} (a convkit Tensor thus shows its NumPy-like text).
+ */
+final class Rendering {
+
+    private Rendering() {
+    }
+
+    static DisplayData render(Object value) {
+        if (value instanceof DisplayData) {
+            return (DisplayData) value;
+        }
+        if (value instanceof RenderedImage) {
+            RenderedImage img = (RenderedImage) value;
+            DisplayData d = new DisplayData("<image " + img.getWidth() + "x" + img.getHeight() + ">");
+            d.putData(MIMEType.IMAGE_PNG, png(img));
+            return d;
+        }
+        return new DisplayData(text(value));
+    }
+
+    static String text(Object value) {
+        if (value != null && value.getClass().isArray()) {
+            return CellExecutionControl.jshellText(value);
+        }
+        return String.valueOf(value);
+    }
+
+    /** Base64 of the PNG encoding of {@code img}. */
+    static String png(RenderedImage img) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(img, "png", bytes)) {
+                throw new IllegalArgumentException("no PNG writer for image of type " + img.getClass().getName());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+}
