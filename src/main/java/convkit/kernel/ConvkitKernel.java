@@ -1,11 +1,14 @@
 package convkit.kernel;
 
 import java.io.File;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -76,6 +79,7 @@ public final class ConvkitKernel extends BaseKernel {
     private final CellExecutionControl control;
     private final SourceCodeAnalysis analysis;
     private final KernelIO kernelIO;
+    private final CompletableFuture<Void> warmedUp = new CompletableFuture<>();
 
     private ConvkitKernel(KernelIO io, CellExecutionControl control, JShell shell) {
         super("convkit", version(),
@@ -109,10 +113,36 @@ public final class ConvkitKernel extends BaseKernel {
                 .build();
         ConvkitKernel kernel = new ConvkitKernel(new KernelIO(), control, shell);
         kernel.addToClasspath(classpath);
-        for (String imp : STARTUP_IMPORTS) {
-            kernel.evalJava(imp);
-        }
+        Thread t = new Thread(kernel::warmUp, "convkit-warm-up");
+        t.setDaemon(true);
+        t.start();
         return kernel;
+    }
+
+    /**
+     * Runs the start-up imports and a first expression (javac's first compile takes seconds) while Jupyter is
+     * already being answered; every request that needs JShell waits for it in {@link #awaitWarmUp()}.
+     */
+    private void warmUp() {
+        try {
+            for (String imp : STARTUP_IMPORTS) {
+                evalJava(imp);
+            }
+            evalJava("0");
+            control.clearResults();
+            warmedUp.complete(null);
+        } catch (RuntimeException | Error e) {
+            warmedUp.completeExceptionally(e);
+        }
+    }
+
+    private void awaitWarmUp() {
+        try {
+            warmedUp.join();
+        } catch (CompletionException e) {
+            throw new CellError("KernelStartError", "the kernel's JShell failed to start: " + e.getCause(),
+                    List.of(String.valueOf(e.getCause())));
+        }
     }
 
     static ConvkitKernel current() {
@@ -140,7 +170,7 @@ public final class ConvkitKernel extends BaseKernel {
     // ------------------------------------------------------------------ classpath and magics
 
     /** Adds {@code classpath} (entries separated by the path separator, globs allowed) to the cells' classpath. */
-    public void addToClasspath(String classpath) {
+    public synchronized void addToClasspath(String classpath) {
         if (classpath == null || classpath.isBlank()) {
             return;
         }
@@ -207,6 +237,7 @@ public final class ConvkitKernel extends BaseKernel {
 
     /** Evaluates a whole cell (Java code and line magics, in order). */
     Value evalCell(String cell) {
+        awaitWarmUp();
         Value last = Value.NONE;
         for (CellParts.Part part : CellParts.split(cell)) {
             if (part.isMagic()) {
@@ -291,7 +322,8 @@ public final class ConvkitKernel extends BaseKernel {
                 case VAR_VALUE_SUBKIND:
                 case TEMP_VAR_EXPRESSION_SUBKIND:
                 case OTHER_EXPRESSION_SUBKIND:
-                    value = v == null ? Value.NONE : new Value(true, v);
+                    // null (also a void call) shows nothing, nor does the PrintStream that printf returns
+                    value = v == null || v instanceof PrintStream ? Value.NONE : new Value(true, v);
                     break;
                 default:
                     value = Value.NONE;
@@ -395,7 +427,6 @@ public final class ConvkitKernel extends BaseKernel {
         int count = executionCount.getAndIncrement();
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(request.getCode(), count));
-        replaceOutputStreams(env);
         kernelIO.attach(env, request.isStdinEnabled());
         env.defer(() -> kernelIO.detach(env));
         try {
@@ -426,8 +457,7 @@ public final class ConvkitKernel extends BaseKernel {
     /** Publishes {@code value} as display_data in the running cell (what {@link Display#display} calls). */
     void displayObject(Object value) {
         DisplayData data = Rendering.render(value);
-        System.out.flush();
-        System.err.flush();
+        kernelIO.flush();
         display(data);
     }
 
@@ -438,6 +468,7 @@ public final class ConvkitKernel extends BaseKernel {
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
+        awaitWarmUp();
         List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(blankMagics(code), at, true);
         if (docs == null || docs.isEmpty()) {
             return null;
@@ -449,6 +480,7 @@ public final class ConvkitKernel extends BaseKernel {
 
     @Override
     public ReplacementOptions complete(String code, int at) {
+        awaitWarmUp();
         int lineStart = code.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
         if (at == 0) {
             lineStart = 0;
@@ -486,6 +518,7 @@ public final class ConvkitKernel extends BaseKernel {
 
     @Override
     public String isComplete(String code) {
+        awaitWarmUp();
         SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(blankMagics(code));
         while (info.completeness().isComplete()) {
             info = analysis.analyzeCompletion(info.remaining());

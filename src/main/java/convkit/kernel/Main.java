@@ -1,5 +1,6 @@
 package convkit.kernel;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -11,8 +12,9 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
  * (what the kernelspec's argv runs). Extra classpath entries for the cells may be given in the environment
  * variable {@code CONVKIT_CLASSPATH} (path-separator list, globs allowed).
  *
- * <p>Start-up order matters for never hanging: the JShell is built and the handlers are installed
- * <em>before</em> the sockets are bound, so Jupyter's first request (kernel_info) always finds a handler.
+ * <p>Start-up order matters for never hanging: the handlers are installed <em>before</em> the
+ * sockets are bound, so Jupyter's first request (kernel_info) always finds a handler; JShell's slow first
+ * compile (the start-up imports) runs in the background meanwhile and the first cell waits for it.
  */
 public final class Main {
 
@@ -29,8 +31,11 @@ public final class Main {
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(connectionFile));
 
         String classpath = System.getProperty("java.class.path");
+        String extra = System.getenv("CONVKIT_CLASSPATH");
+        if (extra != null && !extra.isBlank()) {
+            classpath = classpath + File.pathSeparator + extra;
+        }
         ConvkitKernel kernel = ConvkitKernel.create(classpath);
-        kernel.addToClasspath(System.getenv("CONVKIT_CLASSPATH"));
         kernel.onStartup();
 
         JupyterConnection connection = new JupyterConnection(props);
