@@ -1,0 +1,160 @@
+package convkit;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Fully connected layer {@code y = x W^T + b} (PyTorch {@code nn.Linear}, DLFS {@code Affine}).
+ *
+ * <p>Shapes: x (N, in), W (out, in) — PyTorch's layout, so PyTorch weights and fixtures compare directly —,
+ * b (out), y (N, out). {@link #backward} returns dx (N, in) and adds dW = dy^T x and db = sum_n dy to the
+ * parameters' gradients. Work is split over the batch (forward, dx) and over output units (dW) on the
+ * library's thread pool when it is large enough.
+ */
+public final class Linear implements Layer {
+    private final int in, out;
+    private final Parameter weight, bias;
+    private Tensor x;
+
+    /** A layer with Xavier-uniform weights (seeded) and zero bias. */
+    public Linear(int in, int out, long seed) {
+        this(in, out, new Random(seed));
+    }
+
+    /** A layer with Xavier-uniform weights drawn from {@code rng} (d2l's LeNet init) and zero bias. */
+    public Linear(int in, int out, Random rng) {
+        this(xavier(in, out, rng), Tensor.zeros(Math.max(out, 0)));
+    }
+
+    private static Tensor xavier(int in, int out, Random rng) {
+        if (in <= 0 || out <= 0) {
+            throw new IllegalArgumentException("Linear needs positive in and out but got in=" + in + ", out=" + out);
+        }
+        return Init.xavierUniform(rng, out, in);
+    }
+
+    private Linear(Tensor w, Tensor b) {
+        if (w == null || w.rank() != 2) {
+            throw new IllegalArgumentException("weight must be 2-D (out, in) but was "
+                    + (w == null ? "null" : Arrays.toString(w.shape())));
+        }
+        this.out = w.dim(0);
+        this.in = w.dim(1);
+        if (b == null) b = Tensor.zeros(out);
+        if (b.rank() != 1 || b.dim(0) != out) {
+            throw new IllegalArgumentException("bias must have shape [" + out + "] for weight " + Arrays.toString(w.shape())
+                    + " but was " + Arrays.toString(b.shape()));
+        }
+        this.weight = new Parameter("weight", w);
+        this.bias = new Parameter("bias", b);
+    }
+
+    /**
+     * A layer using the given tensors as its parameters (not copied).
+     *
+     * @param w (out, in)
+     * @param b (out), or null for zeros
+     */
+    public static Linear fromWeights(Tensor w, Tensor b) {
+        return new Linear(w, b);
+    }
+
+    public Parameter weight() {
+        return weight;
+    }
+
+    public Parameter bias() {
+        return bias;
+    }
+
+    public int inFeatures() {
+        return in;
+    }
+
+    public int outFeatures() {
+        return out;
+    }
+
+    /** x (N, in) -> new y (N, out). */
+    @Override
+    public Tensor forward(Tensor x) {
+        if (x == null || x.rank() != 2 || x.dim(1) != in) {
+            throw new IllegalArgumentException("Linear(" + in + ", " + out + ") needs x of shape (N, " + in + ") but got "
+                    + (x == null ? "null" : Arrays.toString(x.shape())));
+        }
+        this.x = x;
+        int n = x.dim(0);
+        double[] xd = x.data(), w = weight.value().data(), b = bias.value().data();
+        // W^T (in, out) so that the inner loop runs over contiguous outputs (vectorisable axpy).
+        double[] wt = new double[in * out];
+        for (int o = 0; o < out; o++) {
+            for (int k = 0; k < in; k++) wt[k * out + o] = w[o * in + k];
+        }
+        double[] y = new double[n * out];
+        Parallel.forRange(n, (long) n * in * out > 50_000, (from, to) -> {
+            for (int s = from; s < to; s++) {
+                int yo = s * out, xo = s * in;
+                System.arraycopy(b, 0, y, yo, out);
+                for (int k = 0; k < in; k++) {
+                    double a = xd[xo + k];
+                    if (a == 0) continue;
+                    int wo = k * out;
+                    for (int o = 0; o < out; o++) y[yo + o] += a * wt[wo + o];
+                }
+            }
+        });
+        return Tensor.wrap(y, n, out);
+    }
+
+    /** dy (N, out) -> new dx (N, in); adds dW (out, in) and db (out) to the gradients. */
+    @Override
+    public Tensor backward(Tensor dy) {
+        if (x == null) throw new IllegalStateException("Linear.backward called before forward");
+        int n = x.dim(0);
+        if (dy == null || dy.rank() != 2 || dy.dim(0) != n || dy.dim(1) != out) {
+            throw new IllegalArgumentException("Linear(" + in + ", " + out + ").backward needs dy of shape (" + n + ", "
+                    + out + ") but got " + (dy == null ? "null" : Arrays.toString(dy.shape())));
+        }
+        double[] g = dy.data(), xd = x.data(), w = weight.value().data();
+        double[] dw = weight.grad().data(), db = bias.grad().data();
+        boolean par = (long) n * in * out > 50_000;
+        Parallel.forRange(out, par, (from, to) -> {
+            for (int o = from; o < to; o++) {
+                int wo = o * in;
+                double sb = 0;
+                for (int s = 0; s < n; s++) {
+                    double a = g[s * out + o];
+                    sb += a;
+                    if (a == 0) continue;
+                    int xo = s * in;
+                    for (int k = 0; k < in; k++) dw[wo + k] += a * xd[xo + k];
+                }
+                db[o] += sb;
+            }
+        });
+        double[] dx = new double[n * in];
+        Parallel.forRange(n, par, (from, to) -> {
+            for (int s = from; s < to; s++) {
+                int xo = s * in;
+                for (int o = 0; o < out; o++) {
+                    double a = g[s * out + o];
+                    if (a == 0) continue;
+                    int wo = o * in;
+                    for (int k = 0; k < in; k++) dx[xo + k] += a * w[wo + k];
+                }
+            }
+        });
+        return Tensor.wrap(dx, n, in);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weight, bias);
+    }
+
+    @Override
+    public String toString() {
+        return "Linear(in=" + in + ", out=" + out + ")";
+    }
+}

@@ -1,0 +1,130 @@
+package convkit.bench;
+
+import convkit.Layer;
+import convkit.Sequential;
+import convkit.Sgd;
+import convkit.SoftmaxCrossEntropy;
+import convkit.Tensor;
+import convkit.data.Batch;
+import convkit.data.Dataset;
+import convkit.data.FashionMnist;
+import convkit.lenet.LeNet;
+import convkit.lenet.Train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * LeNet speed on Fashion-MNIST (falls back to random images when the data set is not installed):
+ * <pre>
+ * java -cp ... convkit.bench.LeNetBench [--model d2l|modern] [--epochs 2] [--batch 256] [--layers]
+ * </pre>
+ * Prints seconds per training epoch (60,000 images, batch 256; the first epoch includes JIT warm-up and is
+ * reported separately) and inference images per second on the 10,000 test images. {@code --layers} adds the time
+ * spent in each layer's forward and backward over one more epoch.
+ */
+public final class LeNetBench {
+    private LeNetBench() {
+    }
+
+    public static void main(String[] args) {
+        String model = "d2l";
+        int epochs = 2, batch = 256;
+        boolean layers = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--model" -> model = args[++i];
+                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
+                case "--batch" -> batch = Integer.parseInt(args[++i]);
+                case "--layers" -> layers = true;
+                default -> {
+                    System.err.println("usage: convkit.bench.LeNetBench [--model d2l|modern] [--epochs 2] [--batch 256] [--layers]");
+                    System.exit(2);
+                }
+            }
+        }
+        Dataset train, test;
+        if (FashionMnist.isInstalled(FashionMnist.defaultDir())) {
+            FashionMnist data = FashionMnist.load();
+            train = data.train();
+            test = data.test();
+        } else {
+            System.out.println("Fashion-MNIST not installed: timing on random images of the same size");
+            train = random(60_000, 1);
+            test = random(10_000, 2);
+        }
+        Sequential net = LeNet.byName(model, 0);
+        double lr = Train.defaultLr(model);
+        System.out.printf(Locale.ROOT, "LeNet %s, batch %d, %d training images, %d threads, Java %s%n", model, batch,
+                train.size(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        Random rng = new Random(0);
+        List<Double> times = new ArrayList<>();
+        for (int e = 0; e <= epochs; e++) {
+            double s = epoch(net, train, batch, lr, rng, null);
+            times.add(s);
+            System.out.printf(Locale.ROOT, "%s epoch: %.2f s%n", e == 0 ? "warm-up" : "training", s);
+        }
+        double mean = times.subList(1, times.size()).stream().mapToDouble(Double::doubleValue).average().orElse(times.get(0));
+        System.out.printf(Locale.ROOT, "seconds per training epoch: %.2f (mean of %d after warm-up)%n", mean, epochs);
+        for (int r = 0; r < 2; r++) {
+            long t0 = System.nanoTime();
+            for (Batch b : test.batches(1000)) net.forward(b.x());
+            double s = (System.nanoTime() - t0) / 1e9;
+            if (r == 1) System.out.printf(Locale.ROOT, "inference: %.0f images/s (batch 1000)%n", test.size() / s);
+        }
+        if (layers) {
+            long[] nanos = new long[2 * net.size()];
+            epoch(net, train, batch, lr, rng, nanos);
+            System.out.println("time per layer over one epoch (forward / backward, seconds):");
+            for (int i = 0; i < net.size(); i++) {
+                System.out.printf(Locale.ROOT, "  %-50s %6.2f / %6.2f%n", net.get(i), nanos[2 * i] / 1e9, nanos[2 * i + 1] / 1e9);
+            }
+        }
+    }
+
+    private static double epoch(Sequential net, Dataset train, int batch, double lr, Random rng, long[] nanos) {
+        Sgd sgd = new Sgd(net.parameters(), lr);
+        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+        long t0 = System.nanoTime();
+        for (Batch b : train.batches(batch, rng)) {
+            Tensor logits;
+            if (nanos == null) {
+                logits = net.forward(b.x());
+            } else {
+                Tensor h = b.x();
+                for (int i = 0; i < net.size(); i++) {
+                    long t = System.nanoTime();
+                    h = net.get(i).forward(h);
+                    nanos[2 * i] += System.nanoTime() - t;
+                }
+                logits = h;
+            }
+            loss.forward(logits, b.y());
+            sgd.zeroGrad();
+            if (nanos == null) {
+                net.backward(loss.backward());
+            } else {
+                Tensor g = loss.backward();
+                for (int i = net.size() - 1; i >= 0; i--) {
+                    long t = System.nanoTime();
+                    Layer l = net.get(i);
+                    g = l.backward(g);
+                    nanos[2 * i + 1] += System.nanoTime() - t;
+                }
+            }
+            sgd.step();
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static Dataset random(int n, long seed) {
+        Random r = new Random(seed);
+        byte[] px = new byte[n * 784];
+        r.nextBytes(px);
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) y[i] = r.nextInt(10);
+        return new Dataset(px, y, 28, 28, 10);
+    }
+}

@@ -1,0 +1,77 @@
+package convkit.lenet;
+
+import convkit.AvgPool2D;
+import convkit.Conv2D;
+import convkit.Flatten;
+import convkit.Init;
+import convkit.Layer;
+import convkit.Linear;
+import convkit.MaxPool2D;
+import convkit.ReLU;
+import convkit.Sequential;
+import convkit.Sigmoid;
+import convkit.Tensor;
+
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * LeNet-5 as in d2l 7.6 (PyTorch edition):
+ * <pre>
+ * Conv2D(1→6, 5x5, pad 2) → Sigmoid → AvgPool2D(2, stride 2)
+ * Conv2D(6→16, 5x5)       → Sigmoid → AvgPool2D(2, stride 2)
+ * Flatten → Linear(400→120) → Sigmoid → Linear(120→84) → Sigmoid → Linear(84→10)
+ * </pre>
+ * and the "modern" variant with ReLU instead of Sigmoid and max-pooling instead of average pooling.
+ *
+ * <p>Input (N, 1, 28, 28); output logits (N, 10). Shapes after each layer for one image: 6x28x28, 6x28x28,
+ * 6x14x14, 16x10x10, 16x10x10, 16x5x5, 400, 120, 120, 84, 84, 10.
+ *
+ * <p>Initialisation as d2l's {@code init_cnn}: every Conv2D and Linear weight Xavier-uniform
+ * ({@link Init#xavierUniform}), drawn in layer order from one {@code java.util.Random(seed)}; biases start at zero
+ * (PyTorch keeps its default uniform bias there; the difference does not matter for training).
+ */
+public final class LeNet {
+    private LeNet() {
+    }
+
+    /** d2l's LeNet: sigmoid activations and average pooling. */
+    public static Sequential d2l(long seed) {
+        return build(seed, Sigmoid::new, () -> new AvgPool2D(new int[] {2}, new int[] {2}, new int[] {0}, true));
+    }
+
+    /** The modern variant: ReLU activations and max pooling (d2l 7.6 exercises). */
+    public static Sequential modern(long seed) {
+        return build(seed, ReLU::new, () -> new MaxPool2D(new int[] {2}, new int[] {2}, new int[] {0}));
+    }
+
+    /**
+     * The model called {@code name}: "d2l" or "modern".
+     *
+     * @throws IllegalArgumentException for another name
+     */
+    public static Sequential byName(String name, long seed) {
+        return switch (name == null ? "" : name.toLowerCase(Locale.ROOT)) {
+            case "d2l" -> d2l(seed);
+            case "modern" -> modern(seed);
+            default -> throw new IllegalArgumentException("model must be \"d2l\" or \"modern\" but was \"" + name + "\"");
+        };
+    }
+
+    private static Sequential build(long seed, Supplier<Layer> act, Supplier<Layer> pool) {
+        Random rng = new Random(seed);
+        return new Sequential(
+                conv(rng, 1, 6, 2), act.get(), pool.get(),
+                conv(rng, 6, 16, 0), act.get(), pool.get(),
+                new Flatten(),
+                new Linear(16 * 5 * 5, 120, rng), act.get(),
+                new Linear(120, 84, rng), act.get(),
+                new Linear(84, 10, rng));
+    }
+
+    private static Conv2D conv(Random rng, int in, int out, int pad) {
+        Tensor w = Init.xavierUniform(rng, out, in, 5, 5);
+        return Conv2D.fromWeights(w, Tensor.zeros(out), new int[] {1}, new int[] {pad}, new int[] {1}, 1);
+    }
+}

@@ -1,0 +1,87 @@
+package convkit.lenet;
+
+import convkit.Accuracy;
+import convkit.Layer;
+import convkit.SoftmaxCrossEntropy;
+import convkit.Sgd;
+import convkit.Tensor;
+import convkit.data.Batch;
+import convkit.data.Dataset;
+
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * d2l's {@code train_ch6}: minibatch SGD on softmax cross-entropy, a shuffled pass over the training set per epoch,
+ * then the test accuracy. Usable from a notebook cell:
+ * <pre>{@code
+ * var net = LeNet.d2l(0);
+ * var data = FashionMnist.load();
+ * History h = new Trainer(0.9, 256, 0).train(net, data.train(), data.test(), 10, r -> System.out.println(r.line()));
+ * h.table();
+ * }</pre>
+ * The shuffling order is drawn from {@code new Random(seed)}, a new permutation every epoch.
+ */
+public final class Trainer {
+    private final double lr;
+    private final int batchSize;
+    private final long seed;
+
+    /**
+     * @param lr        SGD learning rate (d2l: 0.9 for its sigmoid LeNet)
+     * @param batchSize examples per step (d2l: 256)
+     * @param seed      seeds the shuffling
+     */
+    public Trainer(double lr, int batchSize, long seed) {
+        if (!(lr > 0) || Double.isInfinite(lr)) throw new IllegalArgumentException("lr must be positive and finite but was " + lr);
+        if (batchSize <= 0) throw new IllegalArgumentException("batchSize must be positive but was " + batchSize);
+        this.lr = lr;
+        this.batchSize = batchSize;
+        this.seed = seed;
+    }
+
+    /**
+     * Trains {@code net} in place for {@code epochs} epochs.
+     *
+     * @param onEpoch called after every epoch (e.g. to print {@link EpochResult#line()}); may be null
+     * @return the history, one row per epoch
+     */
+    public History train(Layer net, Dataset train, Dataset test, int epochs, Consumer<EpochResult> onEpoch) {
+        if (epochs < 0) throw new IllegalArgumentException("epochs must be >= 0 but was " + epochs);
+        if (train == null || train.size() == 0) throw new IllegalArgumentException("the training set is empty");
+        Sgd sgd = new Sgd(net.parameters(), lr);
+        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+        Random rng = new Random(seed);
+        History history = new History();
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            long t0 = System.nanoTime();
+            double lossSum = 0;
+            long correct = 0, seen = 0;
+            for (Batch b : train.batches(batchSize, rng)) {
+                Tensor logits = net.forward(b.x());
+                lossSum += loss.forward(logits, b.y()) * b.size();
+                correct += Accuracy.correct(logits, b.y());
+                seen += b.size();
+                sgd.zeroGrad();
+                net.backward(loss.backward());
+                sgd.step();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long t1 = System.nanoTime();
+            double testAcc = test == null ? Double.NaN : accuracy(net, test, Math.max(batchSize, 1000));
+            double evalSeconds = (System.nanoTime() - t1) / 1e9;
+            EpochResult r = new EpochResult(epoch, lossSum / seen, correct / (double) seen, testAcc, seconds, evalSeconds);
+            history.add(r);
+            if (onEpoch != null) onEpoch.accept(r);
+        }
+        return history;
+    }
+
+    /** The fraction of {@code data} that {@code net} classifies correctly, evaluated in batches of {@code batchSize}. */
+    public static double accuracy(Layer net, Dataset data, int batchSize) {
+        if (data == null || data.size() == 0) throw new IllegalArgumentException("the data set is empty");
+        long correct = 0;
+        for (Batch b : data.batches(batchSize)) correct += Accuracy.correct(net.forward(b.x()), b.y());
+        return correct / (double) data.size();
+    }
+}
