@@ -36,7 +36,6 @@ class TrainerTest {
         Dataset train = bars(256, 1), test = bars(128, 2);
         StringBuilder lines = new StringBuilder();
         History h = new Trainer(0.1, 16, 0).train(LeNet.modern(0), train, test, 3, e -> lines.append(e.line()).append('\n'));
-        System.out.print(lines);
         assertThat(h.epochs()).hasSize(3);
         assertThat(h.last().testAcc()).isGreaterThan(0.95);
         assertThat(h.last().loss()).isLessThan(h.epochs().get(0).loss());
