@@ -33,6 +33,10 @@ final class ConvGeometry {
         this.pr = pr;
         this.dh = dh;
         this.dw = dw;
+        if (h < 1 || w < 1) {
+            throw new IllegalArgumentException("input must have height and width >= 1 but " + inputDescription
+                    + " has an empty image (" + h + "x" + w + ")");
+        }
         if (kh < 1 || kw < 1) {
             throw new IllegalArgumentException("kernel must be >= 1 on each axis but was " + kh + "x" + kw);
         }
