@@ -1,6 +1,8 @@
 package convkit.kernel;
 
 import java.io.File;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,6 +29,7 @@ public final class Main {
             System.exit(2);
         }
         System.setProperty("java.awt.headless", "true");
+        quietLoggerStart();
         Path connectionFile = Path.of(args[0]);
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(connectionFile));
 
@@ -43,5 +46,20 @@ public final class Main {
         connection.connect();
         connection.waitUntilClose();
         System.exit(0);
+    }
+
+    /**
+     * jjava-jupyter logs through SLF4J 1.7, which prints a three-line "no binding" warning on stderr at every
+     * kernel start when no logging backend is present (none is: the kernel does not log). Initialising SLF4J with
+     * stderr muted keeps Jupyter's log clean; SLF4J then uses its no-op logger as it would anyway.
+     */
+    private static void quietLoggerStart() {
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            org.slf4j.LoggerFactory.getILoggerFactory();
+        } finally {
+            System.setErr(err);
+        }
     }
 }
