@@ -469,7 +469,20 @@ public final class ConvkitKernel extends BaseKernel {
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
         awaitWarmUp();
-        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(blankMagics(code), at, true);
+        // JShell documents the call whose '(' is just before the cursor: move to the end of the identifier
+        // under the cursor and past an opening parenthesis that follows it.
+        int pos = Math.max(0, Math.min(at, code.length()));
+        while (pos < code.length() && Character.isJavaIdentifierPart(code.charAt(pos))) {
+            pos++;
+        }
+        int paren = pos;
+        while (paren < code.length() && Character.isWhitespace(code.charAt(paren))) {
+            paren++;
+        }
+        if (paren < code.length() && code.charAt(paren) == '(') {
+            pos = paren + 1;
+        }
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(blankMagics(code), pos, true);
         if (docs == null || docs.isEmpty()) {
             return null;
         }
