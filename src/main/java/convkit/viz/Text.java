@@ -1,0 +1,79 @@
+package convkit.viz;
+
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+
+/**
+ * Text drawing for the images of this package. On a machine without any font (a bare container), Java2D throws
+ * from its font manager; then text is skipped and widths are estimated, so that pictures still render.
+ */
+final class Text {
+    static final Font PLAIN = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    static final Font BOLD = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+    static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+
+    private Text() {
+    }
+
+    /** Width of {@code s} in pixels (an estimate of 7 px per character without fonts). */
+    static int width(Graphics2D g, Font f, String s) {
+        try {
+            return g.getFontMetrics(f).stringWidth(s);
+        } catch (RuntimeException | Error e) {
+            return 7 * s.length();
+        }
+    }
+
+    /** Height of a line of text (ascent + descent). */
+    static int height(Graphics2D g, Font f) {
+        try {
+            FontMetrics m = g.getFontMetrics(f);
+            return m.getAscent() + m.getDescent();
+        } catch (RuntimeException | Error e) {
+            return f.getSize() + 3;
+        }
+    }
+
+    /** Draws {@code s} with its left end at x and its baseline at y. */
+    static void draw(Graphics2D g, Font f, String s, int x, int y) {
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setFont(f);
+            g.drawString(s, x, y);
+        } catch (RuntimeException | Error e) {
+            // no usable font: the picture is still useful without its labels
+        }
+    }
+
+    /** Draws {@code s} centred horizontally on cx and vertically on cy. */
+    static void drawCentered(Graphics2D g, Font f, String s, int cx, int cy) {
+        int w = width(g, f, s);
+        int ascent;
+        int descent;
+        try {
+            FontMetrics m = g.getFontMetrics(f);
+            ascent = m.getAscent();
+            descent = m.getDescent();
+        } catch (RuntimeException | Error e) {
+            ascent = f.getSize();
+            descent = 3;
+        }
+        draw(g, f, s, cx - w / 2, cy + (ascent - descent) / 2);
+    }
+
+    /** A short label for a cell value: integers without a point ("19", "-1"), others with at most 2 decimals. */
+    static String number(double v) {
+        if (Double.isNaN(v)) return "nan";
+        if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
+        if (v == Math.rint(v) && Math.abs(v) < 1e6) return Long.toString((long) v);
+        double a = Math.abs(v);
+        String s;
+        if (a >= 1e4 || a < 1e-2) s = String.format(java.util.Locale.ROOT, "%.1e", v);
+        else if (a >= 100) s = String.format(java.util.Locale.ROOT, "%.0f", v);
+        else if (a >= 10) s = String.format(java.util.Locale.ROOT, "%.1f", v);
+        else s = String.format(java.util.Locale.ROOT, "%.2f", v);
+        return s.equals("-0.00") || s.equals("-0.0") || s.equals("-0") ? "0" : s;
+    }
+}
