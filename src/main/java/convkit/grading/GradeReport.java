@@ -1,0 +1,222 @@
+package convkit.grading;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The grade of one submission: one {@link TestResult} per graded test plus submission-level notes
+ * (compilation problems, a crashed or killed run). Renders the score table (Tablesaw), the student
+ * feedback, Gradescope's results.json ({@link GradescopeResults}) and a CSV row.
+ */
+public final class GradeReport {
+    private final String submission;
+    private final List<TestResult> tests;
+    private final List<String> notes;
+    private final double seconds;
+
+    public GradeReport(String submission, List<TestResult> tests, List<String> notes, double seconds) {
+        this.submission = submission;
+        this.tests = List.copyOf(tests);
+        this.notes = List.copyOf(notes);
+        this.seconds = seconds;
+    }
+
+    public String submission() {
+        return submission;
+    }
+
+    public List<TestResult> tests() {
+        return tests;
+    }
+
+    /** Submission-level messages: what did not compile, what crashed, what was ignored. */
+    public List<String> notes() {
+        return notes;
+    }
+
+    public double executionSeconds() {
+        return seconds;
+    }
+
+    public double score() {
+        return round(tests.stream().mapToDouble(TestResult::score).sum());
+    }
+
+    public double maxScore() {
+        return round(tests.stream().mapToDouble(TestResult::maxScore).sum());
+    }
+
+    /** Score as a fraction of the maximum (0 when there is nothing to grade). */
+    public double fraction() {
+        return maxScore() == 0 ? 0 : score() / maxScore();
+    }
+
+    /** The test with this number, if any. */
+    public TestResult test(String number) {
+        return tests.stream().filter(t -> t.number().equals(number)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no graded test numbered " + number));
+    }
+
+    /** Points per exercise ("7.2.1" -> {score, max}), in number order. */
+    public Map<String, double[]> byExercise() {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        for (TestResult t : tests) {
+            double[] s = m.computeIfAbsent(t.exercise(), k -> new double[2]);
+            s[0] += t.score();
+            s[1] += t.maxScore();
+        }
+        return m;
+    }
+
+    /**
+     * The score table. In the student view, tests a student may not see yet are summed up in one line
+     * and their messages and hints are left out.
+     */
+    public Table table(boolean studentView) {
+        StringColumn number = StringColumn.create("number");
+        StringColumn name = StringColumn.create("test");
+        DoubleColumn score = DoubleColumn.create("points");
+        DoubleColumn max = DoubleColumn.create("max");
+        StringColumn status = StringColumn.create("status");
+        StringColumn note = StringColumn.create(studentView ? "hint" : "message");
+        int hidden = 0;
+        double hiddenMax = 0, hiddenScore = 0;
+        for (TestResult t : tests) {
+            if (studentView && !t.visibility().studentSeesNow()) {
+                hidden++;
+                hiddenMax += t.maxScore();
+                hiddenScore += t.score();
+                continue;
+            }
+            number.append(t.number());
+            name.append(t.name());
+            score.append(round(t.score()));
+            max.append(t.maxScore());
+            status.append(statusText(t) + (studentView ? "" : visibilityMark(t)));
+            String text = t.isPassed() ? "" : studentView ? firstNonEmpty(t.hint(), t.message()) : firstLine(t.message());
+            note.append(shorten(text, 70));
+        }
+        if (hidden > 0) {
+            number.append("hidden");
+            name.append(hidden + " hidden test" + (hidden == 1 ? "" : "s"));
+            score.appendMissing();
+            max.append(round(hiddenMax));
+            status.append("not shown");
+            note.append("graded by the instructor");
+        }
+        number.append("total");
+        name.append("");
+        score.append(studentView && hidden > 0 ? round(score() - hiddenScore) : score());
+        max.append(maxScore());
+        status.append(String.format(Locale.ROOT, "%.0f%%", 100 * (studentView && hidden > 0
+                ? (score() - hiddenScore) / Math.max(1e-12, maxScore() - hiddenMax) : fraction())));
+        note.append("");
+        return Table.create("Score of " + submission, number, name, score, max, status, note);
+    }
+
+    /** What a student reads: the table, then each failed visible test's message and hint in full. */
+    public String studentFeedback(int hiddenTestsNotRun, double hiddenPointsNotRun) {
+        StringBuilder sb = new StringBuilder(table(true).printAll()).append('\n');
+        for (String n : notes) sb.append("! ").append(n).append('\n');
+        for (TestResult t : tests) {
+            if (t.isPassed() || !t.visibility().studentSeesNow()) continue;
+            sb.append("\n").append(t.number()).append(' ').append(t.name())
+                    .append(String.format(Locale.ROOT, " (%s of %s points", fmt(t.score()), fmt(t.maxScore())))
+                    .append(t.total() > 1 ? ", " + t.passed() + " of " + t.total() + " cases passed)" : ")").append('\n');
+            if (!t.message().isEmpty()) sb.append("  ").append(t.message().replace("\n", "\n  ")).append('\n');
+            if (!t.hint().isEmpty()) sb.append("  Hint: ").append(t.hint()).append('\n');
+            if (!t.output().isBlank()) sb.append("  Printed: ").append(shorten(t.output().strip(), 300).replace("\n", "\n  ")).append('\n');
+        }
+        long hiddenHere = tests.stream().filter(t -> !t.visibility().studentSeesNow()).count();
+        int hiddenCount = (int) hiddenHere + hiddenTestsNotRun;
+        double hiddenPoints = tests.stream().filter(t -> !t.visibility().studentSeesNow()).mapToDouble(TestResult::maxScore).sum()
+                + hiddenPointsNotRun;
+        if (hiddenCount > 0) {
+            sb.append(String.format(Locale.ROOT, "%n%d hidden test%s (%s point%s) remain: the instructor's grading runs them; "
+                    + "passing every visible test does not guarantee them.%n",
+                    hiddenCount, hiddenCount == 1 ? "" : "s", fmt(hiddenPoints), hiddenPoints == 1 ? "" : "s"));
+        }
+        return sb.toString();
+    }
+
+    /** The instructor's view: full table with visibilities and every message. */
+    public String instructorFeedback() {
+        StringBuilder sb = new StringBuilder(table(false).printAll()).append('\n');
+        for (String n : notes) sb.append("! ").append(n).append('\n');
+        for (TestResult t : tests) {
+            if (t.isPassed()) continue;
+            sb.append(t.number()).append(' ').append(t.name()).append(" [").append(t.visibility().json()).append("]: ")
+                    .append(t.message().replace("\n", "\n    ")).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** CSV header matching {@link #csvRow()}: submission, score, max_score, percent, then one column per exercise. */
+    public List<String> csvHeader() {
+        List<String> h = new ArrayList<>(List.of("submission", "score", "max_score", "percent"));
+        h.addAll(byExercise().keySet());
+        return h;
+    }
+
+    /** One CSV row: the submission's total and its points per exercise. */
+    public List<String> csvRow() {
+        List<String> r = new ArrayList<>(List.of(submission, fmt(score()), fmt(maxScore()), fmt(round(100 * fraction()))));
+        for (double[] s : byExercise().values()) r.add(fmt(round(s[0])));
+        return r;
+    }
+
+    /** The header and row as CSV text (values quoted when they need it). */
+    public String csv() {
+        return csvLine(csvHeader()) + "\n" + csvLine(csvRow()) + "\n";
+    }
+
+    private static String csvLine(List<String> cells) {
+        List<String> q = new ArrayList<>();
+        for (String c : cells) q.add(c.matches("[^,\"\n]*") ? c : "\"" + c.replace("\"", "\"\"") + "\"");
+        return String.join(",", q);
+    }
+
+    static String statusText(TestResult t) {
+        if (t.isPassed()) return "passed";
+        if (t.total() > 1 && t.passed() > 0) return t.passed() + "/" + t.total() + " cases";
+        return "FAILED";
+    }
+
+    private static String visibilityMark(TestResult t) {
+        return t.visibility() == Visibility.VISIBLE ? "" : " (" + t.visibility().json() + ")";
+    }
+
+    static double round(double x) {
+        return Math.round(x * 10000) / 10000.0;
+    }
+
+    static String fmt(double x) {
+        double r = round(x);
+        return r == Math.rint(r) ? String.valueOf((long) r) : String.valueOf(r);
+    }
+
+    private static String firstNonEmpty(String a, String b) {
+        return a != null && !a.isEmpty() ? a : firstLine(b);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int i = s.indexOf('\n');
+        return i < 0 ? s : s.substring(0, i);
+    }
+
+    static String shorten(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 3) + "...";
+    }
+
+    @Override
+    public String toString() {
+        return table(false).printAll();
+    }
+}

@@ -1,0 +1,141 @@
+package convkit.grading;
+
+import com.google.gson.Gson;
+import java.io.PrintWriter;
+import java.lang.reflect.Method;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/** Writes one {@link RunRecord} JSON line per event of a JUnit run (child JVM side). */
+final class RecordingListener implements TestExecutionListener {
+    private final PrintWriter out;
+    private final OutputCapture capture;
+    private final Gson gson = new Gson();
+    private long startNanos;
+
+    RecordingListener(PrintWriter out, OutputCapture capture) {
+        this.out = out;
+        this.capture = capture;
+    }
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan plan) {
+        for (TestIdentifier root : plan.getRoots()) {
+            for (TestIdentifier id : plan.getDescendants(root)) {
+                Optional<Method> m = method(id);
+                if (m.isEmpty()) continue;
+                Graded g = m.get().getAnnotation(Graded.class);
+                if (g == null) continue;
+                // a parameterised method is a container whose invocations share its MethodSource
+                Optional<TestIdentifier> parent = plan.getParent(id);
+                if (parent.isPresent() && method(parent.get()).equals(m)) continue;
+                RunRecord r = RunRecord.of("planned");
+                r.key = key(m.get());
+                r.uniqueId = id.getUniqueId();
+                r.displayName = id.getDisplayName();
+                r.number = g.number();
+                r.points = g.points();
+                r.visibility = g.visibility().name();
+                r.hint = g.hint();
+                r.name = g.name().isEmpty() ? m.get().getName() : g.name();
+                r.tags = g.tags();
+                write(r);
+            }
+        }
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier id) {
+        if (!id.isTest()) return;
+        capture.take();
+        startNanos = System.nanoTime();
+        RunRecord r = RunRecord.of("started");
+        r.key = method(id).map(RecordingListener::key).orElse(null);
+        r.uniqueId = id.getUniqueId();
+        r.displayName = id.getDisplayName();
+        write(r);
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier id, String reason) {
+        RunRecord r = RunRecord.of(id.isTest() ? "finished" : "container");
+        r.key = method(id).map(RecordingListener::key).orElse(null);
+        r.uniqueId = id.getUniqueId();
+        r.displayName = id.getDisplayName();
+        r.status = "SKIPPED";
+        r.message = "skipped: " + reason;
+        write(r);
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        if (!id.isTest() && result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) return;
+        RunRecord r = RunRecord.of(id.isTest() ? "finished" : "container");
+        r.key = method(id).map(RecordingListener::key).orElse(null);
+        r.uniqueId = id.getUniqueId();
+        r.displayName = id.getDisplayName();
+        r.status = result.getStatus().name();
+        r.message = result.getThrowable().map(RecordingListener::describe).orElse(null);
+        if (id.isTest()) {
+            r.millis = (System.nanoTime() - startNanos) / 1_000_000;
+            r.output = capture.take();
+        }
+        write(r);
+    }
+
+    void done() {
+        write(RunRecord.of("done"));
+    }
+
+    private synchronized void write(RunRecord r) {
+        out.println(gson.toJson(r));
+        out.flush();
+    }
+
+    static Optional<Method> method(TestIdentifier id) {
+        Optional<TestSource> s = id.getSource();
+        if (s.isPresent() && s.get() instanceof MethodSource ms) {
+            try {
+                return Optional.of(ms.getJavaMethod());
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String key(Method m) {
+        return m.getDeclaringClass().getName() + "#" + m.getName();
+    }
+
+    /** A failure as a student should read it: the message, the exception type if it is not an assertion, where it came from. */
+    static String describe(Throwable t) {
+        if (t instanceof TimeoutException || (t.getMessage() != null && t.getMessage().contains("timed out after"))) {
+            return "Timed out: " + t.getMessage() + " (an infinite loop, or far too slow)";
+        }
+        StringBuilder sb = new StringBuilder();
+        Throwable cur = t;
+        for (int depth = 0; cur != null && depth < 3; depth++, cur = cur.getCause()) {
+            if (depth > 0) sb.append("\n  caused by ");
+            boolean assertion = cur instanceof AssertionError && !(cur.getClass().getName().equals("java.lang.AssertionError") && cur.getMessage() == null);
+            if (!assertion || cur.getMessage() == null) sb.append(cur.getClass().getSimpleName()).append(cur.getMessage() == null ? "" : ": ");
+            if (cur.getMessage() != null) sb.append(cur.getMessage());
+            if (!assertion) {
+                for (StackTraceElement e : cur.getStackTrace()) {
+                    if (e.getClassName().startsWith("convkit.exercises.") && !e.getClassName().endsWith("Test")) {
+                        sb.append(" (at ").append(e.getFileName()).append(':').append(e.getLineNumber()).append(')');
+                        break;
+                    }
+                }
+            }
+            if (cur.getCause() == cur) break;
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,59 @@
+package convkit.grading;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/** Compiles a submission's sources together with the instructor's tests (javax.tools, in process; no annotation processing). */
+final class SubmissionCompiler {
+    private SubmissionCompiler() {
+    }
+
+    /** Errors per source file (first few per file, "line N: message"); empty when compilation succeeded. */
+    record Result(boolean ok, Map<Path, List<String>> errors) {
+        String firstError(Path file) {
+            List<String> e = errors.get(file);
+            return e == null || e.isEmpty() ? "" : e.get(0);
+        }
+    }
+
+    static Result compile(List<Path> sources, Path outDir, String classpath) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) throw new IllegalStateException("no Java compiler in this runtime: run the grader on a JDK, not a JRE");
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
+        try (StandardJavaFileManager fm = javac.getStandardFileManager(diags, Locale.ROOT, java.nio.charset.StandardCharsets.UTF_8)) {
+            Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(sources);
+            List<String> options = List.of("-d", outDir.toString(), "-cp", classpath, "-proc:none", "-nowarn",
+                    "-Xlint:none", "-g", "-encoding", "UTF-8", "-Xmaxerrs", "200");
+            boolean ok = javac.getTask(new StringWriter(), fm, diags, options, null, units).call();
+            Map<Path, List<String>> errors = new LinkedHashMap<>();
+            for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
+                if (d.getKind() != Diagnostic.Kind.ERROR) continue;
+                Path p = d.getSource() == null ? Path.of("<unknown>") : Path.of(d.getSource().toUri()).toAbsolutePath().normalize();
+                List<String> list = errors.computeIfAbsent(p, k -> new ArrayList<>());
+                if (list.size() < 3) list.add("line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT).replace("\n", " "));
+            }
+            return new Result(ok && errors.isEmpty(), errors);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
