@@ -351,18 +351,28 @@ public final class Grader {
             StringBuilder msg = new StringBuilder();
             StringBuilder printed = new StringBuilder();
             long millis = 0;
-            int shown = 0;
+            Map<String, List<String>> failures = new LinkedHashMap<>(); // message -> failing cases
             for (RunRecord r : runs) {
                 millis += r.millis;
                 if (r.output != null && !r.output.isBlank() && printed.length() < 2000) printed.append(r.output);
                 if ("SUCCESSFUL".equals(r.status)) continue;
-                if (shown++ < 3) {
-                    if (msg.length() > 0) msg.append('\n');
-                    if (total > 1 && r.displayName != null) msg.append("case ").append(r.displayName).append(": ");
-                    msg.append(r.message == null ? r.status.toLowerCase() : r.message);
-                }
+                String m = r.message == null ? r.status.toLowerCase() : r.message;
+                failures.computeIfAbsent(m, k -> new ArrayList<>()).add(r.displayName == null ? "?" : r.displayName);
             }
-            if (shown > 3) msg.append("\n(").append(shown - 3).append(" more failing cases)");
+            int shown = 0;
+            for (Map.Entry<String, List<String>> f : failures.entrySet()) {
+                if (shown++ == 3) {
+                    msg.append("\n(").append(failures.size() - 3).append(" more different failures)");
+                    break;
+                }
+                if (msg.length() > 0) msg.append('\n');
+                if (total > 1) {
+                    List<String> cases = f.getValue();
+                    msg.append(cases.size() == total && total > 1 ? "all " + total + " cases" : (cases.size() == 1 ? "case " : "cases ")
+                            + String.join(", ", cases.subList(0, Math.min(4, cases.size()))) + (cases.size() > 4 ? ", ..." : "")).append(": ");
+                }
+                msg.append(f.getKey());
+            }
             if (total == 0) {
                 String reason = null;
                 for (RunRecord c : containers) {
