@@ -162,7 +162,9 @@ public final class Grader {
             List<Path> all = new ArrayList<>();
             student.values().stream().filter(Files::exists).forEach(all::add);
             all.addAll(testFiles.values());
-            SubmissionCompiler.Result r = SubmissionCompiler.compile(all, out, cp);
+            long tc = System.nanoTime();
+            SubmissionCompiler.Result r = SubmissionCompiler.compile(all, out, ClassPaths.compile());
+            log("compiled %d files in %.1f s", all.size(), (System.nanoTime() - tc) / 1e9);
             if (r.ok()) {
                 classes = out;
                 break;
@@ -233,6 +235,7 @@ public final class Grader {
                 if (!only.isEmpty()) cmd.addAll(List.of("--only", only));
                 if (xmlDir != null) cmd.addAll(List.of("--xml", xmlDir.toAbsolutePath().toString()));
                 cmd.add(classes.toString());
+                long tr = System.nanoTime();
                 Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
                 long left = deadline - System.nanoTime();
                 boolean finished = left > 0 && p.waitFor(left, TimeUnit.NANOSECONDS);
@@ -240,6 +243,7 @@ public final class Grader {
                     p.descendants().forEach(ProcessHandle::destroyForcibly);
                     p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
+                log("child JVM ran for %.1f s", (System.nanoTime() - tr) / 1e9);
                 records = read(recordsFile);
                 long done = records.stream().filter(r -> "done".equals(r.kind)).count();
                 if (done > doneBefore) break;
@@ -388,6 +392,12 @@ public final class Grader {
         }
         out.sort(Comparator.comparing(TestResult::number, Numbers.ORDER));
         return out;
+    }
+
+    private static final boolean VERBOSE = Boolean.getBoolean("convkit.grading.verbose");
+
+    private static void log(String fmt, Object... args) {
+        if (VERBOSE) System.err.printf("[grader] " + fmt + "%n", args);
     }
 
     /** Relative path ("convkit/exercises/Foo.java") to file, for every *.java under root. */

@@ -1,0 +1,85 @@
+package convkit.exercises;
+
+import convkit.Tensor;
+
+/**
+ * Exercises of d2l 7.4 "Multiple Input and Multiple Output Channels" (notebook 03). A convolution here has
+ * input c_i x h x w, kernel c_o x c_i x k_h x k_w, padding (p_h, p_w) per side and stride (s_h, s_w); its
+ * output is c_o x o_h x o_w with o = floor((n + 2p - k) / s) + 1. Count one multiply-add per product of an input
+ * value with a weight; count memory in stored numbers.
+ *
+ * <p>Replace each {@code throw new UnsupportedOperationException(...)} by your answer, then run
+ * {@code ./convkit check 7.4}.
+ */
+public final class Sec74Channels {
+    private Sec74Channels() {
+    }
+
+    /** How two results compare (answer of 7.4.4). */
+    public enum Equality {
+        EXACTLY_EQUAL, EQUAL_UP_TO_ROUNDING, DIFFERENT
+    }
+
+    /** 7.4.1 The kernel size of the single convolution equivalent to a k1 x k1 convolution followed by a k2 x k2 one. */
+    public static int composedKernelSize(int k1, int k2) {
+        throw new UnsupportedOperationException("Exercise 7.4.1: how far apart are the first and the last input an output depends on?");
+    }
+
+    /**
+     * 7.4.1 The single kernel K with {@code corr2d(corr2d(X, k1), k2) == corr2d(X, K)} for every X (no nonlinearity
+     * in between): the two kernels composed.
+     *
+     * @param k1 (a, b); not modified
+     * @param k2 (c, d); not modified
+     * @return (a + c - 1, b + d - 1)
+     */
+    public static Tensor composeKernels(Tensor k1, Tensor k2) {
+        throw new UnsupportedOperationException("Exercise 7.4.1: write out corr2d(corr2d(X, k1), k2)[i][j] and collect the weight of X[i + u][j + v]");
+    }
+
+    /** 7.4.2 Multiply-adds of the forward pass (no bias). */
+    public static long forwardMultiplyAdds(int ci, int h, int w, int co, int kh, int kw, int ph, int pw, int sh, int sw) {
+        throw new UnsupportedOperationException("Exercise 7.4.2: each of the c_o * o_h * o_w outputs needs c_i * k_h * k_w products");
+    }
+
+    /** 7.4.2 Numbers stored by the forward pass: the input, the kernel and the output (no bias, no padding copy). */
+    public static long forwardMemory(int ci, int h, int w, int co, int kh, int kw, int ph, int pw, int sh, int sw) {
+        throw new UnsupportedOperationException("Exercise 7.4.2: input + kernel + output");
+    }
+
+    /**
+     * 7.4.2 Multiply-adds of the backward pass: the gradient with respect to the input and the gradient with
+     * respect to the kernel (no bias).
+     */
+    public static long backwardMultiplyAdds(int ci, int h, int w, int co, int kh, int kw, int ph, int pw, int sh, int sw) {
+        throw new UnsupportedOperationException("Exercise 7.4.2: each forward product x * k sends one product back to dx and one to dk");
+    }
+
+    /** 7.4.3 By what factor do the forward multiply-adds grow when c_i and c_o both double? */
+    public static double costFactorDoublingChannels() {
+        throw new UnsupportedOperationException("Exercise 7.4.3: the cost is proportional to c_i * c_o");
+    }
+
+    /** 7.4.3 By what factor do the forward multiply-adds grow when the padding (p_h, p_w) doubles? */
+    public static double costFactorDoublingPadding(int h, int w, int kh, int kw, int ph, int pw, int sh, int sw) {
+        throw new UnsupportedOperationException("Exercise 7.4.3: only o_h * o_w changes");
+    }
+
+    /**
+     * 7.4.4 In d2l's last example, Y1 = corr2dMultiInOut1x1(X, K) and Y2 = corr2dMultiInOut(X, K): are they the same?
+     */
+    public static Equality y1VersusY2() {
+        throw new UnsupportedOperationException("Exercise 7.4.4: do both add the same products in the same order in floating point?");
+    }
+
+    /**
+     * 7.4.5 Convolution as a matrix product: the matrix M with {@code M.matmul(X.reshape(h*w, 1))} equal to
+     * {@code corr2d(X, k).reshape(oh*ow, 1)} for every h x w image X (no padding, stride 1).
+     *
+     * @param k (kh, kw); not modified
+     * @return (oh*ow, h*w) with oh = h - kh + 1, ow = w - kw + 1
+     */
+    public static Tensor convolutionMatrix(Tensor k, int h, int w) {
+        throw new UnsupportedOperationException("Exercise 7.4.5: row (i*ow + j) holds the kernel at the columns of the window at (i, j)");
+    }
+}

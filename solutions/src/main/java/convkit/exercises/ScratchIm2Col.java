@@ -1,0 +1,78 @@
+package convkit.exercises;
+
+import convkit.Tensor;
+
+/**
+ * From-scratch exercises 7.9.2 and 7.9.3 (notebook 05): im2col and col2im of Deep Learning from Scratch 7.4
+ * ({@code common/util.py}), with the same layout as {@code Ops.im2col}: one row per output position, ordered
+ * (n, oy, ox), and one column per input value of the window, ordered (c, i, j). Padding is zeros, p on every side;
+ * out_h = (h + 2p - fh) / stride + 1 (floor).
+ */
+public final class ScratchIm2Col {
+    private ScratchIm2Col() {
+    }
+
+    /**
+     * 7.9.2 Unrolls every filter window of x into a row.
+     *
+     * @param x (N, C, H, W); not modified
+     * @return (N*out_h*out_w, C*fh*fw)
+     */
+    public static Tensor im2col(Tensor x, int fh, int fw, int stride, int pad) {
+        // BEGIN SOLUTION Exercise 7.9.2: implement im2col (DLFS 7.4.3); row (n*oh + oy)*ow + ox, column (c*fh + i)*fw + j
+        int n = x.dim(0), c = x.dim(1), h = x.dim(2), w = x.dim(3);
+        int oh = (h + 2 * pad - fh) / stride + 1, ow = (w + 2 * pad - fw) / stride + 1;
+        Tensor col = Tensor.zeros(n * oh * ow, c * fh * fw);
+        for (int b = 0; b < n; b++) {
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    int row = (b * oh + oy) * ow + ox;
+                    for (int ch = 0; ch < c; ch++) {
+                        for (int i = 0; i < fh; i++) {
+                            for (int j = 0; j < fw; j++) {
+                                int y = oy * stride + i - pad, xx = ox * stride + j - pad;
+                                double v = y >= 0 && y < h && xx >= 0 && xx < w ? x.get(b, ch, y, xx) : 0;
+                                col.set(v, row, (ch * fh + i) * fw + j);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return col;
+        // END SOLUTION
+    }
+
+    /**
+     * 7.9.3 The adjoint of im2col: scatters every row back to its window and ADDS where windows overlap (values
+     * that fall on the padding are dropped).
+     *
+     * @param col    (N*out_h*out_w, C*fh*fw); not modified
+     * @param xShape {N, C, H, W}
+     * @return (N, C, H, W)
+     */
+    public static Tensor col2im(Tensor col, int[] xShape, int fh, int fw, int stride, int pad) {
+        // BEGIN SOLUTION Exercise 7.9.3: implement col2im: the same loops as im2col, but adding into the image
+        int n = xShape[0], c = xShape[1], h = xShape[2], w = xShape[3];
+        int oh = (h + 2 * pad - fh) / stride + 1, ow = (w + 2 * pad - fw) / stride + 1;
+        Tensor x = Tensor.zeros(n, c, h, w);
+        for (int b = 0; b < n; b++) {
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    int row = (b * oh + oy) * ow + ox;
+                    for (int ch = 0; ch < c; ch++) {
+                        for (int i = 0; i < fh; i++) {
+                            for (int j = 0; j < fw; j++) {
+                                int y = oy * stride + i - pad, xx = ox * stride + j - pad;
+                                if (y < 0 || y >= h || xx < 0 || xx >= w) continue;
+                                x.set(x.get(b, ch, y, xx) + col.get(row, (ch * fh + i) * fw + j), b, ch, y, xx);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return x;
+        // END SOLUTION
+    }
+}
