@@ -138,9 +138,9 @@ public final class GradeReport {
         double hiddenPoints = tests.stream().filter(t -> !t.visibility().studentSeesNow()).mapToDouble(TestResult::maxScore).sum()
                 + hiddenPointsNotRun;
         if (hiddenCount > 0) {
-            sb.append(String.format(Locale.ROOT, "%n%d hidden test%s (%s point%s) remain: the instructor's grading runs them; "
+            sb.append(String.format(Locale.ROOT, "%n%d hidden test%s (%s point%s) remain%s: the instructor's grading runs them; "
                     + "passing every visible test does not guarantee them.%n",
-                    hiddenCount, hiddenCount == 1 ? "" : "s", fmt(hiddenPoints), hiddenPoints == 1 ? "" : "s"));
+                    hiddenCount, hiddenCount == 1 ? "" : "s", fmt(hiddenPoints), hiddenPoints == 1 ? "" : "s", hiddenCount == 1 ? "s" : ""));
         }
         return sb.toString();
     }
@@ -215,8 +215,9 @@ public final class GradeReport {
         return s.length() <= n ? s : s.substring(0, n - 3) + "...";
     }
 
+    /** A one-line summary (safe to show a student: no test names or messages). */
     @Override
     public String toString() {
-        return table(false).printAll();
+        return "GradeReport[" + submission + ": " + fmt(score()) + " of " + fmt(maxScore()) + " points, " + tests.size() + " tests]";
     }
 }
