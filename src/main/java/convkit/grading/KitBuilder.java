@@ -177,7 +177,7 @@ public final class KitBuilder {
     }
 
     /** Top-level paths of the checkout that go into the student kit (solutions/, src/test/ and build output never do). */
-    static final List<String> KIT_PATHS = List.of("pom.xml", "convkit", "README.md", "LICENSE", "src/main", "notebooks", "exercises", "docs");
+    static final List<String> KIT_PATHS = List.of("pom.xml", "convkit", "README.md", "LICENSE", "src/main", "scripts", "notebooks", "exercises", "docs");
 
     /**
      * Builds the student kit zip: the library sources and pom (to build it), the CLI script, notebooks,
