@@ -2,8 +2,9 @@
 """Builds notebooks/NN-name.ipynb from notebooks/tools/src/NN-name.cells (the authoring source).
 
 A .cells file is a sequence of cells, each starting with a line that is exactly `%% markdown` or `%% code`;
-blank lines around a cell's text are dropped. The notebooks are written WITHOUT outputs; fill them with the
-headless runner:  ./convkit run-notebooks --update   (that is how the committed outputs are produced).
+blank lines around a cell's text are dropped. When the code cells are exactly those of the existing notebook
+(only markdown changed), its outputs are kept; otherwise the notebook is written WITHOUT outputs: fill them
+with the headless runner,  ./convkit run-notebooks --update NN   (that is how the committed outputs are made).
 
 Usage: /usr/bin/python3 notebooks/tools/build_notebooks.py [NAME ...]     (NAME: e.g. 01 or 01-cross-correlation)
 Needs only the standard library.
@@ -64,8 +65,21 @@ def build(path):
         cells.append(cell)
     nb = {"cells": cells, "metadata": METADATA, "nbformat": 4, "nbformat_minor": 5}
     target = OUT / (path.stem + ".ipynb")
-    target.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {target.relative_to(ROOT)} ({len(cells)} cells)")
+    kept = ""
+    if target.exists():
+        old = json.loads(target.read_text(encoding="utf-8"))
+        old_code = [c for c in old["cells"] if c["cell_type"] == "code"]
+        new_code = [c for c in cells if c["cell_type"] == "code"]
+        if ["".join(c["source"]) for c in old_code] == ["".join(c["source"]) for c in new_code]:
+            for o, n in zip(old_code, new_code):
+                n["outputs"] = o.get("outputs", [])
+                n["execution_count"] = o.get("execution_count")
+                if o.get("metadata"):
+                    n["metadata"] = o["metadata"]
+            nb["metadata"] = old.get("metadata", METADATA)
+            kept = ", code unchanged: outputs kept"
+    target.write_text(json.dumps(nb, sort_keys=True, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {target.relative_to(ROOT)} ({len(cells)} cells{kept})")
 
 
 def main(names):
