@@ -7,8 +7,9 @@ import java.util.Arrays;
  * {@code op(X)} is {@code X} or its transpose.
  *
  * <p>How it is fast: {@code op(B)} is cut into panels of {@code KC x NC} that stay in the L2 cache (copied into a
- * contiguous buffer when B is transposed); four rows of C are updated at once by a loop over the columns whose
- * body the C2 JIT turns into SIMD instructions ({@code c[j] += a * b[j]}, four rows per load of {@code b[j]});
+ * contiguous buffer when B is transposed); four rows of C are updated at once, two k at a time, by a loop over the
+ * columns whose body the C2 JIT turns into SIMD instructions (rows copied into scratch arrays indexed from 0, see
+ * {@code serial});
  * problems of more than about a million multiply-adds are split over the cores (by rows or by columns of C) on
  * {@link Parallel}'s fixed pool. Results can differ from a naive triple loop in the last bits (different summation
  * order), never more.
@@ -103,8 +104,21 @@ public final class Gemm {
         serial(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
     }
 
-    private static final ThreadLocal<double[]> PANEL = ThreadLocal.withInitial(() -> new double[KC * NC]);
+    /** Per-thread scratch: the packed rows of the current panel of op(B), and four rows of C. */
+    private static final class Scratch {
+        final double[][] b = new double[KC][NC];
+        final double[][] c = new double[4][NC];
+    }
 
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /*
+     * Why rows are copied into separate arrays: C2 in Java 17 only turns a loop into SIMD code when every array
+     * access in it uses the same index expression; c[cOff + j] += a * b[bOff + j] with two different offsets stays
+     * scalar (measured: about 1 vs 5-8 multiply-adds per ns on this machine). So each panel row of op(B) and each
+     * of four rows of C is copied into its own array indexed from 0, the kernels run on those, and the C rows are
+     * copied back. The copies are O(k*n + m*n) per panel against O(m*n*k) multiply-adds.
+     */
     static void serial(boolean transA, boolean transB, int m, int n, int k,
                        double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                        double[] c, int cOff, int ldc, boolean accumulate) {
@@ -112,68 +126,85 @@ public final class Gemm {
             for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0.0);
         }
         if (k == 0) return;
-        double[] panel = transB ? PANEL.get() : null;
+        Scratch s = SCRATCH.get();
+        double[][] bp = s.b, cr = s.c;
+        int aStepK = transA ? lda : 1;
+        int aStepI = transA ? 1 : lda;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                double[] bp;
-                int bpOff, bpStride;
-                if (transB) {
-                    // panel[kk*nc + j] = op(B)[pc+kk][jc+j] = b[bOff + (jc+j)*ldb + pc+kk]
-                    for (int j = 0; j < nc; j++) {
-                        int src = bOff + (jc + j) * ldb + pc;
-                        for (int kk = 0; kk < kc; kk++) panel[kk * nc + j] = b[src + kk];
+                for (int kk = 0; kk < kc; kk++) {
+                    double[] row = bp[kk];
+                    if (transB) {
+                        int src = bOff + jc * ldb + pc + kk;
+                        for (int j = 0; j < nc; j++) row[j] = b[src + j * ldb];
+                    } else {
+                        System.arraycopy(b, bOff + (pc + kk) * ldb + jc, row, 0, nc);
                     }
-                    bp = panel;
-                    bpOff = 0;
-                    bpStride = nc;
-                } else {
-                    bp = b;
-                    bpOff = bOff + pc * ldb + jc;
-                    bpStride = ldb;
                 }
-                // op(A)[i][pc+kk]: a[aRow(i) + kk*aStep]
-                int aStepK = transA ? lda : 1;
-                int aStepI = transA ? 1 : lda;
                 int aBase = aOff + (transA ? pc * lda : pc);
                 int i = 0;
                 for (; i + 4 <= m; i += 4) {
-                    kernel4(kc, nc, a, aBase + i * aStepI, aStepI, aStepK, bp, bpOff, bpStride,
-                            c, cOff + i * ldc + jc, ldc);
+                    int ci = cOff + i * ldc + jc;
+                    for (int r = 0; r < 4; r++) System.arraycopy(c, ci + r * ldc, cr[r], 0, nc);
+                    kernel4(kc, nc, a, aBase + i * aStepI, aStepI, aStepK, bp, cr[0], cr[1], cr[2], cr[3]);
+                    for (int r = 0; r < 4; r++) System.arraycopy(cr[r], 0, c, ci + r * ldc, nc);
                 }
                 for (; i < m; i++) {
-                    kernel1(kc, nc, a, aBase + i * aStepI, aStepK, bp, bpOff, bpStride, c, cOff + i * ldc + jc);
+                    int ci = cOff + i * ldc + jc;
+                    System.arraycopy(c, ci, cr[0], 0, nc);
+                    kernel1(kc, nc, a, aBase + i * aStepI, aStepK, bp, cr[0]);
+                    System.arraycopy(cr[0], 0, c, ci, nc);
                 }
             }
         }
     }
 
-    /** Four rows of C: {@code C[r][0..nc) += sum_kk A[r][kk] * B[kk][0..nc)} for r = 0..3. */
+    /** Four rows of C: {@code C[r][0..nc) += sum_kk A[r][kk] * B[kk][0..nc)} for r = 0..3, two kk per pass. */
     private static void kernel4(int kc, int nc, double[] a, int aRow, int aStepI, int aStepK,
-                                double[] b, int bOff, int bStride, double[] c, int c0, int ldc) {
-        int c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
-        for (int kk = 0; kk < kc; kk++) {
+                                double[][] bp, double[] c0, double[] c1, double[] c2, double[] c3) {
+        int kk = 0;
+        for (; kk + 2 <= kc; kk += 2) {
+            int ap = aRow + kk * aStepK, aq = ap + aStepK;
+            double a0 = a[ap], a1 = a[ap + aStepI], a2 = a[ap + 2 * aStepI], a3 = a[ap + 3 * aStepI];
+            double e0 = a[aq], e1 = a[aq + aStepI], e2 = a[aq + 2 * aStepI], e3 = a[aq + 3 * aStepI];
+            double[] b0 = bp[kk], b1 = bp[kk + 1];
+            for (int j = 0; j < nc; j++) {
+                double u = b0[j], v = b1[j];
+                c0[j] += a0 * u + e0 * v;
+                c1[j] += a1 * u + e1 * v;
+                c2[j] += a2 * u + e2 * v;
+                c3[j] += a3 * u + e3 * v;
+            }
+        }
+        if (kk < kc) {
             int ap = aRow + kk * aStepK;
             double a0 = a[ap], a1 = a[ap + aStepI], a2 = a[ap + 2 * aStepI], a3 = a[ap + 3 * aStepI];
-            int bo = bOff + kk * bStride;
+            double[] b0 = bp[kk];
             for (int j = 0; j < nc; j++) {
-                double bv = b[bo + j];
-                c[c0 + j] += a0 * bv;
-                c[c1 + j] += a1 * bv;
-                c[c2 + j] += a2 * bv;
-                c[c3 + j] += a3 * bv;
+                double u = b0[j];
+                c0[j] += a0 * u;
+                c1[j] += a1 * u;
+                c2[j] += a2 * u;
+                c3[j] += a3 * u;
             }
         }
     }
 
-    /** One row of C: {@code C[0..nc) += sum_kk A[kk] * B[kk][0..nc)}. */
-    private static void kernel1(int kc, int nc, double[] a, int aRow, int aStepK,
-                                double[] b, int bOff, int bStride, double[] c, int c0) {
-        for (int kk = 0; kk < kc; kk++) {
+    /** One row of C: {@code C[0..nc) += sum_kk A[kk] * B[kk][0..nc)}, four kk per pass. */
+    private static void kernel1(int kc, int nc, double[] a, int aRow, int aStepK, double[][] bp, double[] c0) {
+        int kk = 0;
+        for (; kk + 4 <= kc; kk += 4) {
+            int ap = aRow + kk * aStepK;
+            double a0 = a[ap], a1 = a[ap + aStepK], a2 = a[ap + 2 * aStepK], a3 = a[ap + 3 * aStepK];
+            double[] b0 = bp[kk], b1 = bp[kk + 1], b2 = bp[kk + 2], b3 = bp[kk + 3];
+            for (int j = 0; j < nc; j++) c0[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+        }
+        for (; kk < kc; kk++) {
             double a0 = a[aRow + kk * aStepK];
-            int bo = bOff + kk * bStride;
-            for (int j = 0; j < nc; j++) c[c0 + j] += a0 * b[bo + j];
+            double[] b0 = bp[kk];
+            for (int j = 0; j < nc; j++) c0[j] += a0 * b0[j];
         }
     }
 }

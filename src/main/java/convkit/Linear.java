@@ -9,8 +9,7 @@ import java.util.Random;
  *
  * <p>Shapes: x (N, in), W (out, in) — PyTorch's layout, so PyTorch weights and fixtures compare directly —,
  * b (out), y (N, out). {@link #backward} returns dx (N, in) and adds dW = dy^T x and db = sum_n dy to the
- * parameters' gradients. Work is split over the batch (forward, dx) and over output units (dW) on the
- * library's thread pool when it is large enough.
+ * parameters' gradients. The three products run on {@link Gemm} (parallel when large enough).
  */
 public final class Linear implements Layer {
     private final int in, out;
@@ -85,25 +84,9 @@ public final class Linear implements Layer {
         }
         this.x = x;
         int n = x.dim(0);
-        double[] xd = x.data(), w = weight.value().data(), b = bias.value().data();
-        // W^T (in, out) so that the inner loop runs over contiguous outputs (vectorisable axpy).
-        double[] wt = new double[in * out];
-        for (int o = 0; o < out; o++) {
-            for (int k = 0; k < in; k++) wt[k * out + o] = w[o * in + k];
-        }
-        double[] y = new double[n * out];
-        Parallel.forRange(n, (long) n * in * out > 50_000, (from, to) -> {
-            for (int s = from; s < to; s++) {
-                int yo = s * out, xo = s * in;
-                System.arraycopy(b, 0, y, yo, out);
-                for (int k = 0; k < in; k++) {
-                    double a = xd[xo + k];
-                    if (a == 0) continue;
-                    int wo = k * out;
-                    for (int o = 0; o < out; o++) y[yo + o] += a * wt[wo + o];
-                }
-            }
-        });
+        double[] b = bias.value().data(), y = new double[n * out];
+        for (int s = 0; s < n; s++) System.arraycopy(b, 0, y, s * out, out);
+        Gemm.gemm(false, true, n, out, in, x.data(), 0, in, weight.value().data(), 0, in, y, 0, out, true);
         return Tensor.wrap(y, n, out);
     }
 
@@ -116,35 +99,13 @@ public final class Linear implements Layer {
             throw new IllegalArgumentException("Linear(" + in + ", " + out + ").backward needs dy of shape (" + n + ", "
                     + out + ") but got " + (dy == null ? "null" : Arrays.toString(dy.shape())));
         }
-        double[] g = dy.data(), xd = x.data(), w = weight.value().data();
-        double[] dw = weight.grad().data(), db = bias.grad().data();
-        boolean par = (long) n * in * out > 50_000;
-        Parallel.forRange(out, par, (from, to) -> {
-            for (int o = from; o < to; o++) {
-                int wo = o * in;
-                double sb = 0;
-                for (int s = 0; s < n; s++) {
-                    double a = g[s * out + o];
-                    sb += a;
-                    if (a == 0) continue;
-                    int xo = s * in;
-                    for (int k = 0; k < in; k++) dw[wo + k] += a * xd[xo + k];
-                }
-                db[o] += sb;
-            }
-        });
+        double[] g = dy.data(), w = weight.value().data(), db = bias.grad().data();
+        Gemm.gemm(true, false, out, in, n, g, 0, out, x.data(), 0, in, weight.grad().data(), 0, in, true);
+        for (int s = 0; s < n; s++) {
+            for (int o = 0; o < out; o++) db[o] += g[s * out + o];
+        }
         double[] dx = new double[n * in];
-        Parallel.forRange(n, par, (from, to) -> {
-            for (int s = from; s < to; s++) {
-                int xo = s * in;
-                for (int o = 0; o < out; o++) {
-                    double a = g[s * out + o];
-                    if (a == 0) continue;
-                    int wo = o * in;
-                    for (int k = 0; k < in; k++) dx[xo + k] += a * w[wo + k];
-                }
-            }
-        });
+        Gemm.gemm(false, false, n, in, out, g, 0, out, w, 0, in, dx, 0, in, false);
         return Tensor.wrap(dx, n, in);
     }
 
