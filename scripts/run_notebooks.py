@@ -34,8 +34,12 @@ def first_error(nb):
 
 def run(path, out_path, timeout, startup_timeout):
     nb = nbformat.read(path, as_version=4)
+    extra = {}
+    if not nb.metadata.get("kernelspec", {}).get("name"):
+        extra["kernel_name"] = "java"  # a notebook without kernel metadata would otherwise get Python
     client = NotebookClient(
         nb,
+        **extra,
         timeout=timeout,
         startup_timeout=startup_timeout,
         allow_errors=False,
