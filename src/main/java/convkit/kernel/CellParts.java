@@ -18,7 +18,7 @@ final class CellParts {
         }
     }
 
-    private static final Pattern MAGIC_LINE = Pattern.compile("^\\s*%(\\w[\\w-]*)(.*)$");
+    private static final Pattern MAGIC_LINE = Pattern.compile("^\\s*%([A-Za-z][\\w-]*)(.*)$");
 
     private CellParts() {
     }
