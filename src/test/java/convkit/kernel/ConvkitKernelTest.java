@@ -91,7 +91,7 @@ class ConvkitKernelTest {
         multiSnippet = step(Map.of("code", "int a = 2;\nint b = 3;\na * b"));
         unknownMagic = step(Map.of("code", "%nosuchmagic\n1"));
 
-        Path specDir = JupyterSupport.writeKernelspec(tmp.resolve("jupyter"));
+        Path specDir = JupyterSupport.writeKernelspec(tmp.resolve("jupyter"), JupyterSupport.QUICK_START_JVM_FLAGS);
         JupyterSupport.Result r = JupyterSupport.run(
                 List.of(JupyterSupport.PYTHON, "scripts/kernel_check.py", "drive", "--timeout", "120"),
                 Map.of("JUPYTER_PATH", specDir.toString()), JupyterSupport.GSON.toJson(STEPS), 600);

@@ -33,7 +33,7 @@ class RunNotebooksScriptTest {
                 + " \"source\": \"throw new IllegalStateException(\\\"deliberate failure\\\");\"},"
                 + "{\"cell_type\": \"code\", \"id\": \"d\", \"metadata\": {}, \"execution_count\": null, \"outputs\": [],"
                 + " \"source\": \"System.out.println(\\\"never\\\");\"}]}");
-        Path spec = JupyterSupport.writeKernelspec(tmp.resolve("jupyter"));
+        Path spec = JupyterSupport.writeKernelspec(tmp.resolve("jupyter"), JupyterSupport.QUICK_START_JVM_FLAGS);
         Path out = tmp.resolve("out");
         JupyterSupport.Result r = JupyterSupport.run(
                 List.of(JupyterSupport.PYTHON, "scripts/run_notebooks.py", "--out", out.toString(), nb.toString()),
