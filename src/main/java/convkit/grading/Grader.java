@@ -51,6 +51,7 @@ public final class Grader {
     private int timeoutSeconds = Integer.getInteger("convkit.grading.timeout", 10);
     private int deadlineSeconds = Integer.getInteger("convkit.grading.deadline", 300);
     private String heap = System.getProperty("convkit.grading.heap", "512m");
+    private boolean exitGuard = true;
 
     /** The student's source root (the folder that contains convkit/exercises/). */
     public Grader sources(Path dir) {
@@ -103,6 +104,16 @@ public final class Grader {
     /** Maximum heap of the child JVM, e.g. "512m". */
     public Grader heap(String h) {
         this.heap = h;
+        return this;
+    }
+
+    /**
+     * Whether System.exit is blocked inside the child JVM (default true). Without the guard (or on a JVM that no
+     * longer allows a SecurityManager) an exit kills the child; the grader then fails the running test and re-runs
+     * the rest in a fresh JVM. Tests switch it off to exercise that path.
+     */
+    Grader exitGuard(boolean on) {
+        this.exitGuard = on;
         return this;
     }
 
@@ -224,11 +235,14 @@ public final class Grader {
         for (int attempt = 0; attempt < 4; attempt++) {
             try {
                 Files.write(exclude, excluded);
-                long doneBefore = read(recordsFile).stream().filter(r -> "done".equals(r.kind)).count();
+                List<RunRecord> before = read(recordsFile);
+                long doneBefore = before.stream().filter(r -> "done".equals(r.kind)).count();
+                int recordsBefore = before.size();
                 List<String> cmd = new ArrayList<>(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx" + heap, "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                         "-Djava.security.manager=allow", "-Djava.awt.headless=true",
+                        "-Dconvkit.grading.exitGuard=" + exitGuard,
                         "-cp", cp + File.pathSeparator + classes,
                         ChildRunner.class.getName(), "--out", recordsFile.toString(),
                         "--timeout", String.valueOf(timeoutSeconds), "--exclude", exclude.toString()));
@@ -248,9 +262,14 @@ public final class Grader {
                 long done = records.stream().filter(r -> "done".equals(r.kind)).count();
                 if (done > doneBefore) break;
                 String crashed = inProgress(records);
+                String logText = readLog(log);
+                String fatal = null;
+                for (RunRecord r : records.subList(recordsBefore, records.size())) if ("fatal".equals(r.kind)) fatal = r.message;
                 String why = !finished ? "the whole-submission deadline of " + deadlineSeconds + " s ran out"
-                        : "the test JVM died (exit code " + p.exitValue() + ": System.exit, a crash, or out of memory)"
-                        + tail(log);
+                        : fatal != null ? "the test JVM stopped on " + fatal
+                        : logText.contains("OutOfMemoryError") ? "the test JVM ran out of memory (OutOfMemoryError, heap limit " + heap + ")"
+                        : logText.contains("StackOverflowError") ? "the test JVM died of a StackOverflowError"
+                        : "the test JVM died (exit code " + p.exitValue() + ": System.exit, a crash, or out of memory)" + tail(logText);
                 if (crashed != null) {
                     RunRecord r = RunRecord.of("finished");
                     r.key = crashed;
@@ -274,16 +293,20 @@ public final class Grader {
         return records;
     }
 
-    private static String tail(Path log) {
+    /** The child's own output (JVM warnings, uncaught errors), without the SecurityManager deprecation warnings. */
+    private static String readLog(Path log) {
         try {
-            String s = Files.readString(log, StandardCharsets.UTF_8).strip();
-            if (s.isEmpty()) return "";
-            return "; its last output: " + GradeReport.shorten(s.length() > 300 ? s.substring(s.length() - 300) : s, 300);
+            byte[] b = Files.readAllBytes(log);
+            String s = new String(b, 0, Math.min(b.length, 200_000), StandardCharsets.UTF_8);
+            return s.lines().filter(l -> !l.startsWith("WARNING: ")).collect(java.util.stream.Collectors.joining("\n")).strip();
         } catch (IOException e) {
             return "";
-        } catch (RuntimeException e) {
-            return "";
         }
+    }
+
+    private static String tail(String log) {
+        if (log.isEmpty()) return "";
+        return "; its last output: " + (log.length() > 300 ? "..." + log.substring(log.length() - 300) : log);
     }
 
     /** The key of the test that started last and has no finished record, if any. */

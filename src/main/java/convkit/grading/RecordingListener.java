@@ -89,6 +89,13 @@ final class RecordingListener implements TestExecutionListener {
         write(r);
     }
 
+    /** The run itself ended with {@code t} (the grader fails the running test with this message and re-runs the rest). */
+    void fatal(Throwable t) {
+        RunRecord r = RunRecord.of("fatal");
+        r.message = describe(t);
+        write(r);
+    }
+
     void done() {
         write(RunRecord.of("done"));
     }

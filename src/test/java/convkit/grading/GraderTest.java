@@ -25,7 +25,7 @@ class GraderTest {
     static final Path ROOT = Path.of("").toAbsolutePath();
     static final Path SOL = ROOT.resolve("solutions");
     static Path tmp;
-    static CompletableFuture<GradeReport> solutions, stubs, wrongA, wrongB;
+    static CompletableFuture<GradeReport> solutions, stubs, wrongA, wrongB, exitUnguarded;
 
     static Grader instructor(Path sources) {
         return new Grader().sources(sources).tests(SOL.resolve("src/test/java"), SOL.resolve("src/hidden/java"))
@@ -54,6 +54,9 @@ class GraderTest {
         mutate(a, ex + "ScratchConvolution.java", "Tensor db = dout.sum(0);",
                 "Tensor db = dout.reshape(dy.dim(0), -1, fn).at(0).sum(0); // forgets the other images");
         mutate(a, ex + "ScratchMaxPooling.java", "if (argmax[o] >= 0) d[argmax[o]] += g[o];", "if (argmax[o] >= 0) d[argmax[o]] = g[o];");
+        mutate(a, ex + "Sec72Kernels.java", "        return 3;\n", "        for (int i = 0; i < 200_000; i++) System.out.println(\"spam spam spam spam spam spam spam spam spam spam \" + i);\n        return 3;\n");
+        mutate(a, ex + "Sec73PaddingStride.java", "return new int[] {2, 2};",
+                "java.util.List<long[]> hog = new java.util.ArrayList<>();\n        while (true) hog.add(new long[1 << 20]);");
         write(a, ex + "Sec72KernelsTest.java", "package convkit.exercises; class Sec72KernelsTest { }");
         write(a, "org/junit/jupiter/api/Assertions.java", "package org.junit.jupiter.api; public class Assertions { }");
         // --- submission B: ceil instead of floor, everything else right ---
@@ -64,6 +67,7 @@ class GraderTest {
         stubs = CompletableFuture.supplyAsync(() -> instructor(ROOT.resolve("exercises/src/main/java")).name("stubs").grade());
         wrongA = CompletableFuture.supplyAsync(() -> instructor(a).name("wrongA").grade());
         wrongB = CompletableFuture.supplyAsync(() -> instructor(b).name("wrongB").only("7.3").grade());
+        exitUnguarded = CompletableFuture.supplyAsync(() -> instructor(a).name("exit").only("7.4").exitGuard(false).grade());
     }
 
     @AfterAll
@@ -166,6 +170,30 @@ class GraderTest {
         assertThat(r.notes()).anyMatch(n -> n.contains("Ignored convkit/exercises/Sec72KernelsTest.java"))
                 .anyMatch(n -> n.contains("Ignored org/junit/jupiter/api/Assertions.java"));
         assertThat(r.test("7.2.1.2").score()).as("the instructor's Sec72KernelsTest ran, not the student's").isEqualTo(1);
+    }
+
+    @Test
+    void printingMegabytesAndRunningOutOfMemoryCostOnlyThatTest() {
+        GradeReport r = wrongA.join();
+        TestResult spam = r.test("7.2.3.3");
+        assertThat(spam.score()).isEqualTo(1);
+        assertThat(spam.output()).hasSizeLessThan(20_000).contains("more bytes of output truncated");
+        TestResult oom = r.test("7.3.5.1");
+        assertThat(oom.score()).isZero();
+        assertThat(oom.message()).contains("OutOfMemoryError");
+        assertThat(r.test("7.3.6.1").score()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutTheExitGuardADeadJvmCostsOnlyTheRunningTest() {
+        GradeReport r = exitUnguarded.join();
+        TestResult exit = r.test("7.4.4.1");
+        assertThat(exit.score()).isZero();
+        assertThat(exit.message()).contains("Did not finish", "System.exit");
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("Run 1 stopped early"));
+        assertThat(r.test("7.4.5.1").score()).isEqualTo(3);
+        assertThat(r.test("7.4.2.1").score()).isEqualTo(3);
+        assertThat(r.tests()).allMatch(t -> t.number().startsWith("7.4.")).hasSize(9);
     }
 
     @Test
