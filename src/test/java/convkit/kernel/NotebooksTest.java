@@ -50,7 +50,7 @@ class NotebooksTest {
 
     private void check(Path notebook) throws IOException {
         JupyterSupport.requireJupyter();
-        Path spec = JupyterSupport.writeKernelspec(tmp.resolve("jupyter"));
+        Path spec = JupyterSupport.writeKernelspec(tmp.resolve("jupyter"), JupyterSupport.QUICK_START_JVM_FLAGS);
         Path out = tmp.resolve("executed");
         JupyterSupport.Result r = JupyterSupport.run(
                 List.of(JupyterSupport.PYTHON, "scripts/run_notebooks.py", "--out", out.toString(), notebook.toString()),
