@@ -6,17 +6,16 @@ import java.util.Arrays;
  * Dense matrix multiply on row-major {@code double[]} matrices, in pure Java: {@code C (+)= op(A) . op(B)} where
  * {@code op(X)} is {@code X} or its transpose.
  *
- * <p>How it is fast: {@code op(B)} is cut into panels of {@code KC x NC} that stay in the L2 cache (copied into a
- * contiguous buffer when B is transposed); four rows of C are updated at once, two k at a time, by a loop over the
- * columns whose body the C2 JIT turns into SIMD instructions (rows copied into scratch arrays indexed from 0, see
- * {@code serial});
+ * <p>How it is fast: {@code op(B)} is cut into panels of {@code KC x NC} that stay in the L2 cache, copied into
+ * one array per row; four rows of C are updated at once by a loop over the columns whose body the C2 JIT turns
+ * into SIMD instructions ({@code t[j] += a * b[j]}, four rows per load of {@code b[j]});
  * problems of more than about a million multiply-adds are split over the cores (by rows or by columns of C) on
  * {@link Parallel}'s fixed pool. Results can differ from a naive triple loop in the last bits (different summation
  * order), never more.
  */
 public final class Gemm {
     static final int KC = 128;
-    static final int NC = 512;
+    static final int NC = 256;
     /** Below this many multiply-adds a GEMM runs on the calling thread. */
     static final long PARALLEL_THRESHOLD = 1L << 20;
 
@@ -104,107 +103,116 @@ public final class Gemm {
         serial(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
     }
 
-    /** Per-thread scratch: the packed rows of the current panel of op(B), and four rows of C. */
-    private static final class Scratch {
-        final double[][] b = new double[KC][NC];
-        final double[][] c = new double[4][NC];
+    /** Per-thread work space: the packed panel of op(B) (one array per row) and the C tile (one array per row). */
+    private static final class Work {
+        final double[][] bRows = new double[KC][NC];
+        final double[][] tile = new double[4][NC];
     }
 
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
 
     /*
-     * Why rows are copied into separate arrays: C2 in Java 17 only turns a loop into SIMD code when every array
-     * access in it uses the same index expression; c[cOff + j] += a * b[bOff + j] with two different offsets stays
-     * scalar (measured: about 1 vs 5-8 multiply-adds per ns on this machine). So each panel row of op(B) and each
-     * of four rows of C is copied into its own array indexed from 0, the kernels run on those, and the C rows are
-     * copied back. The copies are O(k*n + m*n) per panel against O(m*n*k) multiply-adds.
+     * Why rows live in separate arrays: in JDK 17 the C2 superword pass only vectorises a loop when all its array
+     * indexes have the same loop-invariant part. c[cOff + j] += a * b[bOff + j] has two different invariants and runs
+     * scalar (about 3 GFLOP/s); t[j] += a * bRow[j] with every row starting at index 0 runs as AVX (about 12 GFLOP/s
+     * per core on the 2-core test machine). So op(B) is copied into row arrays and each 4-row strip of C is
+     * accumulated in four row arrays, copied in and out with System.arraycopy.
      */
     static void serial(boolean transA, boolean transB, int m, int n, int k,
                        double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                        double[] c, int cOff, int ldc, boolean accumulate) {
-        if (!accumulate) {
-            for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0.0);
+        if (k == 0) {
+            if (!accumulate) for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0.0);
+            return;
         }
-        if (k == 0) return;
-        Scratch s = SCRATCH.get();
-        double[][] bp = s.b, cr = s.c;
+        Work wk = WORK.get();
+        double[][] bRows = wk.bRows, tile = wk.tile;
         int aStepK = transA ? lda : 1;
         int aStepI = transA ? 1 : lda;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                for (int kk = 0; kk < kc; kk++) {
-                    double[] row = bp[kk];
-                    if (transB) {
-                        int src = bOff + jc * ldb + pc + kk;
-                        for (int j = 0; j < nc; j++) row[j] = b[src + j * ldb];
-                    } else {
-                        System.arraycopy(b, bOff + (pc + kk) * ldb + jc, row, 0, nc);
+                if (transB) {
+                    for (int j = 0; j < nc; j++) {
+                        int src = bOff + (jc + j) * ldb + pc;
+                        for (int kk = 0; kk < kc; kk++) bRows[kk][j] = b[src + kk];
                     }
+                } else {
+                    for (int kk = 0; kk < kc; kk++) System.arraycopy(b, bOff + (pc + kk) * ldb + jc, bRows[kk], 0, nc);
                 }
-                int aBase = aOff + (transA ? pc * lda : pc);
-                int i = 0;
-                for (; i + 4 <= m; i += 4) {
-                    int ci = cOff + i * ldc + jc;
-                    for (int r = 0; r < 4; r++) System.arraycopy(c, ci + r * ldc, cr[r], 0, nc);
-                    kernel4(kc, nc, a, aBase + i * aStepI, aStepI, aStepK, bp, cr[0], cr[1], cr[2], cr[3]);
-                    for (int r = 0; r < 4; r++) System.arraycopy(cr[r], 0, c, ci + r * ldc, nc);
-                }
-                for (; i < m; i++) {
-                    int ci = cOff + i * ldc + jc;
-                    System.arraycopy(c, ci, cr[0], 0, nc);
-                    kernel1(kc, nc, a, aBase + i * aStepI, aStepK, bp, cr[0]);
-                    System.arraycopy(cr[0], 0, c, ci, nc);
+                boolean fresh = pc == 0 && !accumulate;
+                int aBase = aOff + pc * aStepK;
+                for (int i = 0; i < m; i += 4) {
+                    int rows = Math.min(4, m - i);
+                    for (int r = 0; r < rows; r++) {
+                        if (fresh) Arrays.fill(tile[r], 0, nc, 0.0);
+                        else System.arraycopy(c, cOff + (i + r) * ldc + jc, tile[r], 0, nc);
+                    }
+                    int aRow = aBase + i * aStepI;
+                    switch (rows) {
+                        case 4 -> kernel4(kc, nc, a, aRow, aStepI, aStepK, bRows, tile[0], tile[1], tile[2], tile[3]);
+                        case 3 -> kernel3(kc, nc, a, aRow, aStepI, aStepK, bRows, tile[0], tile[1], tile[2]);
+                        case 2 -> kernel2(kc, nc, a, aRow, aStepI, aStepK, bRows, tile[0], tile[1]);
+                        default -> kernel1(kc, nc, a, aRow, aStepK, bRows, tile[0]);
+                    }
+                    for (int r = 0; r < rows; r++) System.arraycopy(tile[r], 0, c, cOff + (i + r) * ldc + jc, nc);
                 }
             }
         }
     }
 
-    /** Four rows of C: {@code C[r][0..nc) += sum_kk A[r][kk] * B[kk][0..nc)} for r = 0..3, two kk per pass. */
-    private static void kernel4(int kc, int nc, double[] a, int aRow, int aStepI, int aStepK,
-                                double[][] bp, double[] c0, double[] c1, double[] c2, double[] c3) {
-        int kk = 0;
-        for (; kk + 2 <= kc; kk += 2) {
-            int ap = aRow + kk * aStepK, aq = ap + aStepK;
-            double a0 = a[ap], a1 = a[ap + aStepI], a2 = a[ap + 2 * aStepI], a3 = a[ap + 3 * aStepI];
-            double e0 = a[aq], e1 = a[aq + aStepI], e2 = a[aq + 2 * aStepI], e3 = a[aq + 3 * aStepI];
-            double[] b0 = bp[kk], b1 = bp[kk + 1];
+    /** Four rows: {@code t_r[0..nc) += sum_kk A[r][kk] * bRows[kk][0..nc)}. */
+    private static void kernel4(int kc, int nc, double[] a, int aRow, int si, int sk, double[][] bRows,
+                                double[] t0, double[] t1, double[] t2, double[] t3) {
+        for (int kk = 0; kk < kc; kk++) {
+            int ap = aRow + kk * sk;
+            double a0 = a[ap], a1 = a[ap + si], a2 = a[ap + 2 * si], a3 = a[ap + 3 * si];
+            double[] br = bRows[kk];
             for (int j = 0; j < nc; j++) {
-                double u = b0[j], v = b1[j];
-                c0[j] += a0 * u + e0 * v;
-                c1[j] += a1 * u + e1 * v;
-                c2[j] += a2 * u + e2 * v;
-                c3[j] += a3 * u + e3 * v;
-            }
-        }
-        if (kk < kc) {
-            int ap = aRow + kk * aStepK;
-            double a0 = a[ap], a1 = a[ap + aStepI], a2 = a[ap + 2 * aStepI], a3 = a[ap + 3 * aStepI];
-            double[] b0 = bp[kk];
-            for (int j = 0; j < nc; j++) {
-                double u = b0[j];
-                c0[j] += a0 * u;
-                c1[j] += a1 * u;
-                c2[j] += a2 * u;
-                c3[j] += a3 * u;
+                double x = br[j];
+                t0[j] += a0 * x;
+                t1[j] += a1 * x;
+                t2[j] += a2 * x;
+                t3[j] += a3 * x;
             }
         }
     }
 
-    /** One row of C: {@code C[0..nc) += sum_kk A[kk] * B[kk][0..nc)}, four kk per pass. */
-    private static void kernel1(int kc, int nc, double[] a, int aRow, int aStepK, double[][] bp, double[] c0) {
-        int kk = 0;
-        for (; kk + 4 <= kc; kk += 4) {
-            int ap = aRow + kk * aStepK;
-            double a0 = a[ap], a1 = a[ap + aStepK], a2 = a[ap + 2 * aStepK], a3 = a[ap + 3 * aStepK];
-            double[] b0 = bp[kk], b1 = bp[kk + 1], b2 = bp[kk + 2], b3 = bp[kk + 3];
-            for (int j = 0; j < nc; j++) c0[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+    private static void kernel3(int kc, int nc, double[] a, int aRow, int si, int sk, double[][] bRows,
+                                double[] t0, double[] t1, double[] t2) {
+        for (int kk = 0; kk < kc; kk++) {
+            int ap = aRow + kk * sk;
+            double a0 = a[ap], a1 = a[ap + si], a2 = a[ap + 2 * si];
+            double[] br = bRows[kk];
+            for (int j = 0; j < nc; j++) {
+                double x = br[j];
+                t0[j] += a0 * x;
+                t1[j] += a1 * x;
+                t2[j] += a2 * x;
+            }
         }
-        for (; kk < kc; kk++) {
-            double a0 = a[aRow + kk * aStepK];
-            double[] b0 = bp[kk];
-            for (int j = 0; j < nc; j++) c0[j] += a0 * b0[j];
+    }
+
+    private static void kernel2(int kc, int nc, double[] a, int aRow, int si, int sk, double[][] bRows,
+                                double[] t0, double[] t1) {
+        for (int kk = 0; kk < kc; kk++) {
+            int ap = aRow + kk * sk;
+            double a0 = a[ap], a1 = a[ap + si];
+            double[] br = bRows[kk];
+            for (int j = 0; j < nc; j++) {
+                double x = br[j];
+                t0[j] += a0 * x;
+                t1[j] += a1 * x;
+            }
+        }
+    }
+
+    private static void kernel1(int kc, int nc, double[] a, int aRow, int sk, double[][] bRows, double[] t0) {
+        for (int kk = 0; kk < kc; kk++) {
+            double a0 = a[aRow + kk * sk];
+            double[] br = bRows[kk];
+            for (int j = 0; j < nc; j++) t0[j] += a0 * br[j];
         }
     }
 }

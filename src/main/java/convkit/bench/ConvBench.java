@@ -1,0 +1,107 @@
+package convkit.bench;
+
+import convkit.AvgPool2D;
+import convkit.Conv;
+import convkit.Conv2D;
+import convkit.MaxPool2D;
+import convkit.Tensor;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Benchmark of the fast path on the NCHW shapes of issue 2: milliseconds and GFLOP/s of conv2d forward and
+ * forward+backward (dx, dW, db), and milliseconds of 2x2 stride-2 max and average pooling (forward, and
+ * forward+backward) on the same inputs. Each figure is the median of several timed runs after warm-up runs.
+ *
+ * <p>Run: {@code mvn -q -B compile exec:java -Dexec.mainClass=convkit.bench.ConvBench} or
+ * {@code java -cp target/classes convkit.bench.ConvBench [reps] [shape numbers 1..5 ...]}.
+ * FLOPs count 2 per multiply-add: forward {@code 2*N*F*outH*outW*(C/groups)*kh*kw}, forward+backward three times that.
+ */
+public final class ConvBench {
+    private ConvBench() {
+    }
+
+    private record Shape(int n, int c, int h, int w, int f, int k, int stride, int pad) {
+        @Override
+        public String toString() {
+            return n + "x" + c + "x" + h + "x" + w + " -> " + f + ", k" + k + (stride != 1 ? " s" + stride : "")
+                    + (pad != 0 ? " p" + pad : "");
+        }
+    }
+
+    private static final Shape[] SHAPES = {
+            new Shape(256, 1, 28, 28, 6, 5, 1, 2),
+            new Shape(256, 6, 14, 14, 16, 5, 1, 0),
+            new Shape(64, 64, 56, 56, 64, 3, 1, 1),
+            new Shape(32, 3, 224, 224, 64, 11, 4, 2),
+            new Shape(64, 256, 28, 28, 128, 1, 1, 0),
+    };
+
+    public static void main(String[] args) {
+        int reps = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        boolean[] pick = new boolean[SHAPES.length];
+        for (int i = 1; i < args.length; i++) pick[Integer.parseInt(args[i]) - 1] = true;
+        if (args.length <= 1) Arrays.fill(pick, true);
+        System.out.printf("convkit ConvBench: %d cores, Java %s, median of %d runs (after warm-up), float64%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), reps);
+        System.out.printf("%-32s %10s %8s %12s %8s %10s %12s %10s %12s%n", "shape (NCHW -> F)", "fwd ms", "GFLOP/s",
+                "fwd+bwd ms", "GFLOP/s", "max ms", "max f+b ms", "avg ms", "avg f+b ms");
+        for (int s = 0; s < SHAPES.length; s++) {
+            if (!pick[s]) continue;
+            Shape sh = SHAPES[s];
+            Tensor x = random(1, sh.n, sh.c, sh.h, sh.w);
+            Tensor w = random(2, sh.f, sh.c, sh.k, sh.k);
+            Tensor b = random(3, sh.f);
+            int[] st = {sh.stride}, pd = {sh.pad};
+            Conv2D layer = Conv2D.fromWeights(w, b, st, pd, null, 1);
+            Tensor y = layer.forward(x);
+            Tensor dy = random(4, y.shape());
+            int oh = y.dim(2), ow = y.dim(3);
+            double flops = 2.0 * sh.n * sh.f * oh * ow * sh.c * sh.k * sh.k;
+            double fwd = median(reps, () -> Conv.conv2d(x, w, b, st, pd, null, 1));
+            double both = median(reps, () -> {
+                layer.forward(x);
+                layer.backward(dy);
+            });
+            MaxPool2D mp = new MaxPool2D(new int[] {2}, new int[] {2}, null);
+            AvgPool2D ap = new AvgPool2D(new int[] {2}, new int[] {2}, null, true);
+            Tensor py = mp.forward(x);
+            Tensor pdy = random(5, py.shape());
+            double max = median(reps, () -> mp.forward(x));
+            double maxBoth = median(reps, () -> {
+                mp.forward(x);
+                mp.backward(pdy);
+            });
+            double avg = median(reps, () -> ap.forward(x));
+            double avgBoth = median(reps, () -> {
+                ap.forward(x);
+                ap.backward(pdy);
+            });
+            System.out.printf("%-32s %10.1f %8.1f %12.1f %8.1f %10.2f %12.2f %10.2f %12.2f%n", sh, fwd, flops / fwd / 1e6,
+                    both, 3 * flops / both / 1e6, max, maxBoth, avg, avgBoth);
+        }
+    }
+
+    private static Tensor random(long seed, int... shape) {
+        Random r = new Random(seed);
+        int n = 1;
+        for (int d : shape) n *= d;
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) a[i] = 2 * r.nextDouble() - 1;
+        return Tensor.wrap(a, shape);
+    }
+
+    /** Median wall time in ms of {@code reps} runs after warm-up runs (at least 3 and at least 1 s). */
+    private static double median(int reps, Runnable body) {
+        long start = System.nanoTime();
+        for (int i = 0; i < 3 || System.nanoTime() - start < 1_000_000_000L && i < 50; i++) body.run();
+        double[] t = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            body.run();
+            t[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(t);
+        return t[reps / 2];
+    }
+}
