@@ -52,6 +52,8 @@ public final class Grader {
     private int deadlineSeconds = Integer.getInteger("convkit.grading.deadline", 300);
     private String heap = System.getProperty("convkit.grading.heap", "512m");
     private boolean exitGuard = true;
+    /** Test classes left out because they do not compile against the submission -> why. */
+    private final Map<String, String> dropped = new HashMap<>();
 
     /** The student's source root (the folder that contains convkit/exercises/). */
     public Grader sources(Path dir) {
@@ -120,6 +122,7 @@ public final class Grader {
     /** Runs the grading. Never throws for a broken submission: it scores zero with a reason. */
     public GradeReport grade() {
         long t0 = System.nanoTime();
+        dropped.clear();
         List<String> notes = new ArrayList<>();
         List<GradedScan.Entry> expected = new ArrayList<>();
         for (Path t : tests) expected.addAll(GradedScan.scan(t));
@@ -192,11 +195,25 @@ public final class Grader {
                     Path p = e.getValue().toAbsolutePath().normalize();
                     if (!r.errors().containsKey(p)) continue;
                     String target = e.getKey().replaceAll("(Hidden)?Test\\.java$", ".java");
-                    if (student.containsKey(target) && stubbed.add(target)) {
+                    Path copy = student.get(target);
+                    if (copy != null && Files.exists(copy) && stubbed.add(target)) {
                         notes.add(target + " does not fit the exercise's API: the tests do not compile against it ("
                                 + r.firstError(p) + "). Keep the given method signatures; its exercises score 0.");
-                        changed |= replaceByStub(target, student.get(target));
+                        changed |= replaceByStub(target, copy);
                     }
+                }
+            }
+            if (!changed) { // no stub to fall back on (the student kit has none): leave out the tests that cannot compile
+                for (var it = testFiles.entrySet().iterator(); it.hasNext(); ) {
+                    Map.Entry<String, Path> e = it.next();
+                    Path p = e.getValue().toAbsolutePath().normalize();
+                    if (!r.errors().containsKey(p)) continue;
+                    String cls = e.getKey().replaceAll("\\.java$", "").replace('/', '.');
+                    String reason = "the tests in " + e.getKey() + " do not compile against the submission (" + r.firstError(p) + ")";
+                    dropped.put(cls, reason);
+                    notes.add("Skipped " + reason + "; they score 0.");
+                    it.remove();
+                    changed = true;
                 }
             }
             if (!changed) {
@@ -407,6 +424,8 @@ public final class Grader {
                             : c.uniqueId != null && c.uniqueId.contains("[class:" + key.substring(0, key.indexOf('#')) + "]");
                     if (matches || key.equals(c.key)) reason = c.message;
                 }
+                String cls = key.substring(0, key.indexOf('#'));
+                if (reason == null && dropped.containsKey(cls)) reason = "Did not run: " + dropped.get(cls) + ".";
                 msg.append(reason != null ? reason : notes.isEmpty() ? "Did not run." : "Did not run: " + notes.get(notes.size() - 1));
             }
             double score = total == 0 ? 0 : points * passed / total;

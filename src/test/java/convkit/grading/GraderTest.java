@@ -67,7 +67,8 @@ class GraderTest {
         stubs = CompletableFuture.supplyAsync(() -> instructor(ROOT.resolve("exercises/src/main/java")).name("stubs").grade());
         wrongA = CompletableFuture.supplyAsync(() -> instructor(a).name("wrongA").grade());
         wrongB = CompletableFuture.supplyAsync(() -> instructor(b).name("wrongB").only("7.3").grade());
-        exitUnguarded = CompletableFuture.supplyAsync(() -> instructor(a).name("exit").only("7.4").exitGuard(false).grade());
+        // like the student's check: no solutions to fall back on, so tests that cannot compile are left out
+        exitUnguarded = CompletableFuture.supplyAsync(() -> instructor(a).stubsFrom(null).name("exit").only("7.4").exitGuard(false).grade());
     }
 
     @AfterAll
@@ -194,6 +195,8 @@ class GraderTest {
         assertThat(r.test("7.4.5.1").score()).isEqualTo(3);
         assertThat(r.test("7.4.2.1").score()).isEqualTo(3);
         assertThat(r.tests()).allMatch(t -> t.number().startsWith("7.4.")).hasSize(9);
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("convkit/exercises/ScratchCorr2d.java does not compile"))
+                .anyMatch(n -> n.startsWith("Skipped the tests in convkit/exercises/ScratchCorr2dTest.java do not compile against the submission"));
     }
 
     @Test
