@@ -111,9 +111,9 @@ public final class GradeReport {
             note.append("graded by the instructor");
         }
         number.append("total");
-        name.append("");
+        name.append(studentView && hidden > 0 ? "visible tests" : "");
         score.append(studentView && hidden > 0 ? round(score() - hiddenScore) : score());
-        max.append(maxScore());
+        max.append(studentView && hidden > 0 ? round(maxScore() - hiddenMax) : maxScore());
         status.append(String.format(Locale.ROOT, "%.0f%%", 100 * (studentView && hidden > 0
                 ? (score() - hiddenScore) / Math.max(1e-12, maxScore() - hiddenMax) : fraction())));
         note.append("");
