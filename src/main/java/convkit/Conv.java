@@ -108,6 +108,7 @@ public final class Conv {
     static void forward(double[] x, double[] w, double[] bias, ConvGeometry g, int f, int groups, double[] y) {
         final int cg = g.c / groups, fg = f / groups, kk = cg * g.kh * g.kw, p = g.outPlane(), hw = g.inPlane();
         final boolean pointwise = g.isPointwise();
+        Im2Col.checkSize(kk, p);
         long flops = (long) g.n * f * p * kk;
         Parallel.forRange(g.n, flops >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
             double[] col = pointwise ? null : new double[kk * p];
@@ -138,6 +139,7 @@ public final class Conv {
         final int cg = g.c / groups, fg = f / groups, kk = cg * g.kh * g.kw, p = g.outPlane(), hw = g.inPlane();
         final boolean pointwise = g.isPointwise();
         if (dx != null) Arrays.fill(dx, 0.0);
+        Im2Col.checkSize(kk, p);
         long flops = (long) g.n * f * p * kk;
         Parallel.forRange(g.n, flops >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
             double[] col = pointwise ? null : new double[kk * p];

@@ -134,9 +134,14 @@ public final class Gemm {
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 if (transB) {
-                    for (int j = 0; j < nc; j++) {
-                        int src = bOff + (jc + j) * ldb + pc;
-                        for (int kk = 0; kk < kc; kk++) bRows[kk][j] = b[src + kk];
+                    // transpose in blocks of 8 columns of op(B) so that reads and writes both stay in cache
+                    for (int j0 = 0; j0 < nc; j0 += 8) {
+                        int j1 = Math.min(nc, j0 + 8);
+                        for (int kk = 0; kk < kc; kk++) {
+                            double[] row = bRows[kk];
+                            int src = bOff + (jc + j0) * ldb + pc + kk;
+                            for (int j = j0; j < j1; j++, src += ldb) row[j] = b[src];
+                        }
                     }
                 } else {
                     for (int kk = 0; kk < kc; kk++) System.arraycopy(b, bOff + (pc + kk) * ldb + jc, bRows[kk], 0, nc);
