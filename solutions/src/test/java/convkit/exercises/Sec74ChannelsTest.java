@@ -37,10 +37,12 @@ class Sec74ChannelsTest {
 
     // ci=3, 8x8, co=4, 3x3, pad 1, stride 1 -> 4 x 8 x 8 outputs of 27 products each = 6912
     // ci=2, 7x9, co=5, 3x2, pad (0, 1), stride (2, 3) -> oh = 3, ow = floor(10/3)+1 = 4: 5*3*4*2*3*2 = 720
+    // ci=1, 6x6, co=1, 3x3, stride 2 -> o = floor(3/2)+1 = 2 (ceil would give 3): 4 outputs * 9 = 36
     @ParameterizedTest(name = "ci={0} {1}x{2} co={3} k {4}x{5} p ({6},{7}) s ({8},{9})")
     @CsvSource({"3, 8, 8, 4, 3, 3, 1, 1, 1, 1, 6912, 192, 108, 256, 13824",
                 "2, 7, 9, 5, 3, 2, 0, 1, 2, 3, 720, 126, 60, 60, 1440",
-                "1, 28, 28, 6, 5, 5, 2, 2, 1, 1, 117600, 784, 150, 4704, 235200"})
+                "1, 28, 28, 6, 5, 5, 2, 2, 1, 1, 117600, 784, 150, 4704, 235200",
+                "1, 6, 6, 1, 3, 3, 0, 0, 2, 2, 36, 36, 9, 4, 72"})
     @Graded(number = "7.4.2.1", points = 3,
             hint = "Forward: c_o * o_h * o_w outputs times c_i * k_h * k_w products each; memory: input + kernel + output; "
                     + "backward: dx and dk each cost as much as the forward pass")

@@ -56,7 +56,9 @@ class Sec75PoolingTest {
     // c=2, 7x7, 3x3, padding 1, stride 2: o = (7 + 2 - 3)/2 + 1 = 4: 2 * 16 * 9 = 288
     // c=1, 6x9, 3x3, no padding, stride 1: 4 * 7 * 9 = 252
     @ParameterizedTest(name = "c={0} {1}x{2} window {3}x{4} pad ({5},{6}) stride ({7},{8})")
-    @CsvSource({"3, 8, 8, 2, 2, 0, 0, 2, 2, 192", "2, 7, 7, 3, 3, 1, 1, 2, 2, 288", "1, 6, 9, 3, 3, 0, 0, 1, 1, 252"})
+    // c=1, 7x7, 2x2, no padding, stride 2: o = floor(5/2) + 1 = 3 (ceil would give 4): 9 * 4 = 36
+    @CsvSource({"3, 8, 8, 2, 2, 0, 0, 2, 2, 192", "2, 7, 7, 3, 3, 1, 1, 2, 2, 288", "1, 6, 9, 3, 3, 0, 0, 1, 1, 252",
+                "1, 7, 7, 2, 2, 0, 0, 2, 2, 36"})
     @Graded(number = "7.5.4.1", points = 2, hint = "c * o_h * o_w windows, each reading p_h * p_w elements; o uses the floor formula")
     void poolingCost(int c, int h, int w, int ph, int pw, int padH, int padW, int sh, int sw, long expected) {
         assertEquals(expected, Sec75Pooling.poolingCost(c, h, w, ph, pw, padH, padW, sh, sw));
