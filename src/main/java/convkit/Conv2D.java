@@ -19,6 +19,7 @@ public final class Conv2D implements Layer {
     private final int groups;
     private Tensor x;
     private ConvGeometry geometry;
+    private boolean inputGradient = true;
 
     private Conv2D(Tensor w, Tensor b, int[] stride, int[] padding, int[] dilation, int groups) {
         ConvGeometry.requireRank("w", w, 4, "(F, C/groups, kh, kw)");
@@ -112,16 +113,37 @@ public final class Conv2D implements Layer {
         return Tensor.wrap(y, g.n, f, g.outH, g.outW);
     }
 
-    /** @param dy {@code (N, F, outH, outW)} @return dL/dx {@code (N, C, H, W)}; adds into the parameters' grads */
+    /**
+     * @param dy {@code (N, F, outH, outW)}
+     * @return dL/dx {@code (N, C, H, W)}, or null when {@link #inputGradient(boolean) inputGradient(false)}; adds
+     *         into the parameters' grads
+     */
     @Override
     public Tensor backward(Tensor dy) {
         if (x == null) throw new IllegalStateException("Conv2D.backward called before forward");
         int f = weight.value().dim(0);
         Conv.checkDy(dy, geometry, f);
-        double[] dx = new double[x.size()];
+        double[] dx = inputGradient ? new double[x.size()] : null;
         Conv.backward(x.data(), weight.value().data(), dy.data(), geometry, f, groups, dx,
                 weight.grad().data(), bias == null ? null : bias.grad().data());
-        return Tensor.wrap(dx, x.shape());
+        return dx == null ? null : Tensor.wrap(dx, x.shape());
+    }
+
+    /**
+     * Whether {@link #backward} computes dL/dx (default true). The first layer of a network sees the data, whose
+     * gradient nobody uses: switching it off skips {@code W^T . dY} and col2im (PyTorch skips them too when the input
+     * does not require grad), and backward then returns null. The parameter gradients are unchanged.
+     *
+     * @return this layer
+     */
+    public Conv2D inputGradient(boolean on) {
+        this.inputGradient = on;
+        return this;
+    }
+
+    /** Whether {@link #backward} computes dL/dx. */
+    public boolean inputGradient() {
+        return inputGradient;
     }
 
     @Override

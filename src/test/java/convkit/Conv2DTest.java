@@ -24,6 +24,20 @@ class Conv2DTest {
     }
 
     @Test
+    void withoutInputGradientTheParameterGradientsAreTheSame() {
+        Tensor x = Rnd.uniform(21, 3, 2, 7, 6), w = Rnd.uniform(22, 4, 2, 3, 3), b = Rnd.uniform(23, 4);
+        Conv2D full = Conv2D.fromWeights(w, b, null, new int[] {1}, null, 1);
+        Conv2D lean = Conv2D.fromWeights(w, b, null, new int[] {1}, null, 1).inputGradient(false);
+        assertThat(lean.inputGradient()).isFalse();
+        Tensor dy = Rnd.uniform(24, full.forward(x).shape());
+        lean.forward(x);
+        assertThat(full.backward(dy)).isNotNull();
+        assertThat(lean.backward(dy)).isNull();
+        assertThat(lean.weight().grad().data()).containsExactly(full.weight().grad().data());
+        assertThat(lean.bias().grad().data()).containsExactly(full.bias().grad().data());
+    }
+
+    @Test
     void gradientCheckPlain() {
         GradCheck.assertGradients(new Conv2D(2, 3, 3, 11L), Rnd.uniform(5, 2, 2, 5, 6), 1);
     }

@@ -31,6 +31,9 @@ import java.util.function.Supplier;
  * <p>Initialisation as d2l's {@code init_cnn}: every Conv2D and Linear weight Xavier-uniform
  * ({@link Init#xavierUniform}), drawn in layer order from one {@code java.util.Random(seed)}; biases start at zero
  * (PyTorch keeps its default uniform bias there; the difference does not matter for training).
+ *
+ * <p>The first convolution does not compute the gradient of its input (the images), so {@code net.backward(g)}
+ * returns null; build the layers yourself to inspect dL/dx.
  */
 public final class LeNet {
     private LeNet() {
@@ -62,7 +65,7 @@ public final class LeNet {
     private static Sequential build(long seed, Supplier<Layer> act, Supplier<Layer> pool) {
         Random rng = new Random(seed);
         return new Sequential(
-                conv(rng, 1, 6, 2), act.get(), pool.get(),
+                conv(rng, 1, 6, 2).inputGradient(false), act.get(), pool.get(),
                 conv(rng, 6, 16, 0), act.get(), pool.get(),
                 new Flatten(),
                 new Linear(16 * 5 * 5, 120, rng), act.get(),
