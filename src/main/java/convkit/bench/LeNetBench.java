@@ -22,7 +22,9 @@ import java.util.Random;
  * java -cp ... convkit.bench.LeNetBench [--model d2l|modern] [--epochs 2] [--batch 256] [--layers]
  * </pre>
  * Prints seconds per training epoch (60,000 images, batch 256; the first epoch includes JIT warm-up and is
- * reported separately) and inference images per second on the 10,000 test images. {@code --layers} adds the time
+ * reported separately), the process CPU time per epoch (on a machine shared with other work, CPU time divided by
+ * the number of cores is the better estimate of the idle-machine figure), and inference images per second on the
+ * 10,000 test images. {@code --layers} adds the time
  * spent in each layer's forward and backward over one more epoch.
  */
 public final class LeNetBench {
@@ -60,14 +62,20 @@ public final class LeNetBench {
         System.out.printf(Locale.ROOT, "LeNet %s, batch %d, %d training images, %d threads, Java %s%n", model, batch,
                 train.size(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         Random rng = new Random(0);
-        List<Double> times = new ArrayList<>();
+        List<Double> times = new ArrayList<>(), cpus = new ArrayList<>();
         for (int e = 0; e <= epochs; e++) {
+            double c0 = cpuSeconds();
             double s = epoch(net, train, batch, lr, rng, null);
+            double cpu = cpuSeconds() - c0;
             times.add(s);
-            System.out.printf(Locale.ROOT, "%s epoch: %.2f s%n", e == 0 ? "warm-up" : "training", s);
+            cpus.add(cpu);
+            System.out.printf(Locale.ROOT, "%s epoch: %.2f s (process CPU %.2f s)%n", e == 0 ? "warm-up" : "training", s, cpu);
         }
         double mean = times.subList(1, times.size()).stream().mapToDouble(Double::doubleValue).average().orElse(times.get(0));
-        System.out.printf(Locale.ROOT, "seconds per training epoch: %.2f (mean of %d after warm-up)%n", mean, epochs);
+        double meanCpu = cpus.subList(1, cpus.size()).stream().mapToDouble(Double::doubleValue).average().orElse(cpus.get(0));
+        System.out.printf(Locale.ROOT, "seconds per training epoch: %.2f (mean of %d after warm-up; process CPU %.2f s per epoch,"
+                + " so on %d otherwise idle cores at best %.2f s)%n", mean, epochs, meanCpu,
+                Runtime.getRuntime().availableProcessors(), meanCpu / Runtime.getRuntime().availableProcessors());
         for (int r = 0; r < 2; r++) {
             long t0 = System.nanoTime();
             for (Batch b : test.batches(1000)) net.forward(b.x());
@@ -117,6 +125,13 @@ public final class LeNetBench {
             sgd.step();
         }
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** CPU time of the whole process (all threads), or NaN where the JVM does not report it. */
+    private static double cpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) return sun.getProcessCpuTime() / 1e9;
+        return Double.NaN;
     }
 
     private static Dataset random(int n, long seed) {
