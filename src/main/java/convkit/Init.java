@@ -35,4 +35,23 @@ public final class Init {
         for (int i = 0; i < d.length; i++) d[i] = (2 * rng.nextDouble() - 1) * bound;
         return t;
     }
+
+    /**
+     * PyTorch's default bias init of {@code nn.Linear} and {@code nn.Conv2d} (kept by d2l's {@code init_cnn}, which
+     * only re-initialises weights): U(-1/sqrt(fan_in), 1/sqrt(fan_in)).
+     *
+     * @param rng   the random source (advanced by one draw per element)
+     * @param n     number of biases
+     * @param fanIn the layer's fan-in (in for Linear, C*kh*kw for Conv2D)
+     * @return a new tensor of shape (n)
+     */
+    public static Tensor uniformBias(Random rng, int n, int fanIn) {
+        if (rng == null) throw new IllegalArgumentException("rng must not be null");
+        if (n < 0 || fanIn <= 0) throw new IllegalArgumentException("uniformBias needs n >= 0 and fanIn > 0 but got n=" + n + ", fanIn=" + fanIn);
+        double bound = 1.0 / Math.sqrt(fanIn);
+        Tensor t = Tensor.zeros(n);
+        double[] d = t.data();
+        for (int i = 0; i < n; i++) d[i] = (2 * rng.nextDouble() - 1) * bound;
+        return t;
+    }
 }

@@ -16,14 +16,17 @@ public final class Linear implements Layer {
     private final Parameter weight, bias;
     private Tensor x;
 
-    /** A layer with Xavier-uniform weights (seeded) and zero bias. */
+    /** A layer with Xavier-uniform weights and PyTorch's default bias init, from {@code new Random(seed)}. */
     public Linear(int in, int out, long seed) {
         this(in, out, new Random(seed));
     }
 
-    /** A layer with Xavier-uniform weights drawn from {@code rng} (d2l's LeNet init) and zero bias. */
+    /**
+     * A layer initialised like d2l's LeNet ({@code init_cnn}): weight Xavier-uniform, then bias with PyTorch's
+     * default {@code nn.Linear} init U(-1/sqrt(in), 1/sqrt(in)), both drawn from {@code rng} in that order.
+     */
     public Linear(int in, int out, Random rng) {
-        this(xavier(in, out, rng), Tensor.zeros(Math.max(out, 0)));
+        this(xavier(in, out, rng), Init.uniformBias(rng, out, in));
     }
 
     private static Tensor xavier(int in, int out, Random rng) {

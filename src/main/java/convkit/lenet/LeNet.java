@@ -29,8 +29,8 @@ import java.util.function.Supplier;
  * 6x14x14, 16x10x10, 16x10x10, 16x5x5, 400, 120, 120, 84, 84, 10.
  *
  * <p>Initialisation as d2l's {@code init_cnn}: every Conv2D and Linear weight Xavier-uniform
- * ({@link Init#xavierUniform}), drawn in layer order from one {@code java.util.Random(seed)}; biases start at zero
- * (PyTorch keeps its default uniform bias there; the difference does not matter for training).
+ * ({@link Init#xavierUniform}); biases keep PyTorch's default U(-1/sqrt(fan_in), 1/sqrt(fan_in))
+ * ({@link Init#uniformBias}); all drawn in layer order (weight, then bias) from one {@code java.util.Random(seed)}.
  *
  * <p>The first convolution does not compute the gradient of its input (the images), so {@code net.backward(g)}
  * returns null; build the layers yourself to inspect dL/dx.
@@ -75,6 +75,7 @@ public final class LeNet {
 
     private static Conv2D conv(Random rng, int in, int out, int pad) {
         Tensor w = Init.xavierUniform(rng, out, in, 5, 5);
-        return Conv2D.fromWeights(w, Tensor.zeros(out), new int[] {1}, new int[] {pad}, new int[] {1}, 1);
+        Tensor b = Init.uniformBias(rng, out, in * 25);
+        return Conv2D.fromWeights(w, b, new int[] {1}, new int[] {pad}, new int[] {1}, 1);
     }
 }

@@ -53,7 +53,8 @@ class LeNetTest {
         assertThat(c1.weight().value().data()).containsExactly(c2.weight().value().data());
         double bound = Math.sqrt(6.0 / (25 + 150)); // fan_in 1*5*5, fan_out 6*5*5
         for (double v : c1.weight().value().data()) assertThat(Math.abs(v)).isLessThanOrEqualTo(bound);
-        assertThat(c1.bias().value().data()).containsOnly(0.0);
+        for (double v : c1.bias().value().data()) assertThat(Math.abs(v)).isLessThanOrEqualTo(1 / 5.0); // 1/sqrt(1*5*5)
+        assertThat(c1.bias().value().data()).containsExactly(c2.bias().value().data());
     }
 
     @Test
