@@ -35,6 +35,15 @@ public final class ChildRunner {
     }
 
     public static void main(String[] args) throws IOException {
+        execute(args);
+        Runtime.getRuntime().halt(0); // also ends threads left spinning by timed-out tests
+    }
+
+    /**
+     * One run, without ending the JVM: the test classes are found through the thread's context class
+     * loader (a warm worker JVM sets it to a fresh loader per submission; see convkit.grading.batch).
+     */
+    public static void execute(String[] args) throws IOException {
         Path out = null, xml = null, exclude = null, classes = null;
         String only = "";
         int timeout = 10;
@@ -99,6 +108,5 @@ public final class ChildRunner {
         recorder.done();
         records.close();
         if (guard != null) guard.open();
-        Runtime.getRuntime().halt(0); // also ends threads left spinning by timed-out tests
     }
 }

@@ -54,6 +54,33 @@ public final class Grader {
     private boolean exitGuard = true;
     /** Test classes left out because they do not compile against the submission -> why. */
     private final Map<String, String> dropped = new HashMap<>();
+    private ChildLauncher launcher = (cmd, log) -> new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+
+    /** Starts the child JVM of one run from its full java command line, output to {@code log}. */
+    @FunctionalInterface
+    public interface ChildLauncher {
+        Process start(List<String> command, Path log) throws IOException;
+    }
+
+    /** Compiles the student's sources together with the instructor's tests (errors keyed by absolute normalized path). */
+    @FunctionalInterface
+    public interface Compiler {
+        SubmissionCompiler.Result compile(List<Path> sources, Path outDir, String classpath);
+    }
+
+    private Compiler compiler = SubmissionCompiler::compile;
+
+    /** How sources are compiled (default: javac of everything; convkit.grading.batch reuses test classes compiled once). */
+    public Grader compiler(Compiler c) {
+        this.compiler = c;
+        return this;
+    }
+
+    /** How the child JVM is started (default: a new JVM per run; convkit.grading.batch uses a pool of warm JVMs). */
+    public Grader launcher(ChildLauncher l) {
+        this.launcher = l;
+        return this;
+    }
 
     /** The student's source root (the folder that contains convkit/exercises/). */
     public Grader sources(Path dir) {
@@ -177,7 +204,7 @@ public final class Grader {
             student.values().stream().filter(Files::exists).forEach(all::add);
             all.addAll(testFiles.values());
             long tc = System.nanoTime();
-            SubmissionCompiler.Result r = SubmissionCompiler.compile(all, out, ClassPaths.compile());
+            SubmissionCompiler.Result r = compiler.compile(all, out, ClassPaths.compile());
             log("compiled %d files in %.1f s", all.size(), (System.nanoTime() - tc) / 1e9);
             if (r.ok()) {
                 classes = out;
@@ -267,7 +294,7 @@ public final class Grader {
                 if (xmlDir != null) cmd.addAll(List.of("--xml", xmlDir.toAbsolutePath().toString()));
                 cmd.add(classes.toString());
                 long tr = System.nanoTime();
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                Process p = launcher.start(cmd, log);
                 long left = deadline - System.nanoTime();
                 boolean finished = left > 0 && p.waitFor(left, TimeUnit.NANOSECONDS);
                 if (!finished) {

@@ -18,19 +18,19 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /** Compiles a submission's sources together with the instructor's tests (javax.tools, in process; no annotation processing). */
-final class SubmissionCompiler {
+public final class SubmissionCompiler {
     private SubmissionCompiler() {
     }
 
     /** Errors per source file (first few per file, "line N: message"); empty when compilation succeeded. */
-    record Result(boolean ok, Map<Path, List<String>> errors) {
+    public record Result(boolean ok, Map<Path, List<String>> errors) {
         String firstError(Path file) {
             List<String> e = errors.get(file);
             return e == null || e.isEmpty() ? "" : e.get(0);
         }
     }
 
-    static Result compile(List<Path> sources, Path outDir, String classpath) {
+    public static Result compile(List<Path> sources, Path outDir, String classpath) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) throw new IllegalStateException("no Java compiler in this runtime: run the grader on a JDK, not a JRE");
         try {
