@@ -71,6 +71,24 @@ public record Submission(String id, Path path) {
         return locateSources(base);
     }
 
+    /**
+     * The source root inside an upload folder (Gradescope's /autograder/submission): the uploaded files
+     * themselves, or, when they hold no exercise sources, the single uploaded zip unpacked into {@code scratch};
+     * null when there is none.
+     */
+    public static Path locateIn(Path folder, Path scratch) throws IOException {
+        if (!Files.isDirectory(folder)) return null;
+        Path found = locateSources(folder);
+        if (found != null) return found;
+        List<Path> zips;
+        try (Stream<Path> s = Files.walk(folder, 2)) {
+            zips = s.filter(p -> p.toString().endsWith(".zip") && Files.isRegularFile(p)).sorted().toList();
+        }
+        if (zips.size() != 1) return null;
+        unzip(zips.get(0), scratch);
+        return locateSources(scratch);
+    }
+
     /** Finds src/main/java (or a folder directly holding convkit/exercises) at most three levels down. */
     static Path locateSources(Path base) throws IOException {
         for (String c : new String[] {"src/main/java", "exercises/src/main/java", ""}) {

@@ -33,7 +33,7 @@ import tech.tablesaw.api.Table;
  * right for every student; a run killed halfway is completed by the next run, which re-grades nobody
  * already graded; running again gives the same gradebook.
  */
-class BatchGradeTest {
+public class BatchGradeTest {
     static final Path ROOT = KitPaths.root();
     static final Path SOLUTIONS = ROOT.resolve("solutions/src/main/java/convkit/exercises");
     static final String[] ARGS = {"--timeout", "3", "--deadline", "90", "--heap", "128m", "--jobs", "2", "--quiet"};
@@ -219,7 +219,7 @@ class BatchGradeTest {
     }
 
     /** A student kit folder: the solutions, with some files transformed. */
-    static void kit(Path dir, Map<String, UnaryOperator<String>> changes) throws IOException {
+    public static void kit(Path dir, Map<String, UnaryOperator<String>> changes) throws IOException {
         Path pkg = dir.resolve("src/main/java/convkit/exercises");
         Files.createDirectories(pkg);
         for (String f : solutionFiles()) {
@@ -231,7 +231,7 @@ class BatchGradeTest {
         }
     }
 
-    static String stub(String solution) {
+    public static String stub(String solution) {
         return Markers.stub(solution, "solution");
     }
 

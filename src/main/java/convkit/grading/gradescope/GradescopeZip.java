@@ -1,0 +1,145 @@
+package convkit.grading.gradescope;
+
+import convkit.grading.KitPaths;
+import convkit.grading.Markers;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Builds the Gradescope autograder zip (instructor side: it holds the hidden tests):
+ *
+ * <pre>
+ * setup.sh                         installs openjdk-17-jdk-headless and maven with apt (Gradescope's Ubuntu image)
+ * run_autograder                   grades /autograder/submission into /autograder/results/results.json
+ * lib/*.jar                        the grader and its dependencies (convkit, JUnit, Gson, Tablesaw, ...)
+ * tests/src/test/java/...          the instructor's visible tests
+ * tests/src/hidden/java/...        the hidden / after-due-date tests
+ * stubs/convkit/exercises/*.java   the student stubs (a file that does not compile is replaced by its stub);
+ *                                  no solution code is shipped
+ * </pre>
+ *
+ * <pre>java -cp target/convkit.jar:target/lib/* convkit.grading.gradescope.GradescopeZip [ZIP]</pre>
+ * (default {@code target/convkit-gradescope-autograder.zip}; {@code ./convkit gradescope-zip}).
+ */
+public final class GradescopeZip {
+    private GradescopeZip() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path root = KitPaths.root();
+        Path zip = args.length > 0 ? Path.of(args[0]) : root.resolve("target/convkit-gradescope-autograder.zip");
+        List<String> entries = build(root, zip.toAbsolutePath(), runtimeClassPath());
+        System.out.println("Wrote " + zip + " (" + entries.size() + " files: setup.sh, run_autograder, "
+                + entries.stream().filter(e -> e.startsWith("lib/")).count() + " jars in lib/, "
+                + entries.stream().filter(e -> e.startsWith("tests/")).count() + " test files incl. hidden, "
+                + entries.stream().filter(e -> e.startsWith("stubs/")).count() + " stubs).");
+        System.out.println("Upload it on Gradescope: assignment > Configure Autograder > Zip file upload. It holds the hidden tests: keep it private.");
+    }
+
+    /** The class path entries of this JVM (Surefire's real class path when under Maven), without test class folders. */
+    public static List<Path> runtimeClassPath() {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Set<Path> out = new LinkedHashSet<>();
+        for (String e : cp.split(File.pathSeparator)) {
+            if (e.isBlank() || e.contains("surefirebooter") || e.endsWith("test-classes")) continue;
+            Path p = Path.of(e).toAbsolutePath().normalize();
+            if (Files.exists(p)) out.add(p);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Writes the autograder zip; returns its entry names. Class folders on {@code classPath} are packed
+     * into jars ({@code lib/classes-N.jar}), jars are copied.
+     */
+    public static List<String> build(Path root, Path zip, List<Path> classPath) throws IOException {
+        Path sol = KitPaths.solutions(root);
+        if (!Files.isDirectory(sol.resolve("src/test/java"))) {
+            throw new IllegalArgumentException("no instructor tests in " + sol.resolve("src/test/java") + ": build the zip from an instructor checkout");
+        }
+        Map<String, byte[]> files = new TreeMap<>();
+        files.put("setup.sh", resource("setup.sh"));
+        files.put("run_autograder", resource("run_autograder"));
+        int n = 0;
+        Set<String> names = new LinkedHashSet<>();
+        for (Path e : classPath) {
+            if (Files.isDirectory(e)) {
+                files.put("lib/classes-" + (++n) + ".jar", jarOf(e));
+            } else if (e.toString().endsWith(".jar")) {
+                String name = e.getFileName().toString();
+                if (!names.add(name)) continue;
+                files.put("lib/" + name, Files.readAllBytes(e));
+            }
+        }
+        addTree(files, sol.resolve("src/test/java"), "tests/src/test/java/", false);
+        addTree(files, sol.resolve("src/hidden/java"), "tests/src/hidden/java/", false);
+        addTree(files, sol.resolve("src/main/java"), "stubs/", true);
+        Files.createDirectories(zip.toAbsolutePath().getParent());
+        Files.deleteIfExists(zip);
+        try (FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()),
+                Map.of("create", "true", "enablePosixFileAttributes", "true"))) {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                Path p = fs.getPath(f.getKey());
+                if (p.getParent() != null) Files.createDirectories(p.getParent());
+                Files.write(p, f.getValue());
+                boolean exec = f.getKey().equals("setup.sh") || f.getKey().equals("run_autograder");
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(exec ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+        return new ArrayList<>(files.keySet());
+    }
+
+    private static void addTree(Map<String, byte[]> files, Path dir, String prefix, boolean asStubs) throws IOException {
+        if (!Files.isDirectory(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = dir.relativize(p).toString().replace(File.separatorChar, '/');
+                byte[] content = Files.readAllBytes(p);
+                if (asStubs) {
+                    if (!rel.endsWith(".java")) continue;
+                    content = Markers.stub(new String(content, java.nio.charset.StandardCharsets.UTF_8), rel)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                files.put(prefix + rel, content);
+            }
+        }
+    }
+
+    private static byte[] jarOf(Path dir) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bytes); Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                z.putNextEntry(new ZipEntry(dir.relativize(p).toString().replace(File.separatorChar, '/')));
+                Files.copy(p, z);
+                z.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = GradescopeZip.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource convkit/grading/gradescope/" + name);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
