@@ -66,7 +66,7 @@ public class BatchGradeTest {
         kit(subs.resolve("loops"), Map.of("Sec72Kernels", s -> poison(s, "7.2.4", "if (true) { while (true) { } }")));
         // unbounded allocation in exercise 7.4.4
         kit(subs.resolve("out-of-memory"), Map.of("Sec74Channels", s -> poison(s, "7.4.4",
-                "if (true) { java.util.List<long[]> hog = new java.util.ArrayList<>(); while (true) { hog.add(new long[1 << 20]); } }")));
+                "if (true) { java.util.List<long[]> hog = new java.util.ArrayList<>(); while (true) { hog.add(new long[1 << 24]); } }")));
         // megabytes of output in exercise 7.2.5, then the right answer
         kit(subs.resolve("prints-megabytes"), Map.of("Sec72Kernels", s -> poison(s, "7.2.5",
                 "if (true) { for (int i = 0; i < 200_000; i++) { System.out.println(\"spam spam spam spam \" + i); } }")));
