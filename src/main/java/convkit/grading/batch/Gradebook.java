@@ -164,12 +164,11 @@ public final class Gradebook {
             rate.append(Math.round(1000.0 * p / rows.size()) / 10.0);
             mean.append(round(sum / rows.size()));
         }
-        Table t = Table.create("pass rate per test (hardest first)", number, name, vis, points, count, passed, partial, failed, rate, mean);
-        // stable sort: lowest pass rate first, then test number
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < t.rowCount(); i++) order.add(i);
-        order.sort(Comparator.<Integer>comparingDouble(rate::getDouble).thenComparing(i -> number.get(i), NUMBER_ORDER));
-        return t.rows(order.stream().mapToInt(Integer::intValue).toArray());
+        IntColumn order = IntColumn.create("order");
+        for (int i = 0; i < number.size(); i++) order.append(i); // test-number order (7.2.9 before 7.2.10)
+        Table t = Table.create("pass rate per test (hardest first)", number, name, vis, points, count, passed, partial, failed, rate, mean, order);
+        Table sorted = t.sortOn("pass_rate", "order"); // lowest pass rate first, ties in test-number order
+        return sorted.removeColumns("order");
     }
 
     /** Writes grades.csv and test-pass-rates.csv into {@code out} (each atomically). */

@@ -44,6 +44,16 @@ class GradebookTest {
     }
 
     @Test
+    void passRatesAreSortedByPassRateNotByNumber() {
+        Gradebook b = new Gradebook(List.of(Gradebook.parse("ann", results(1, 2, 0)), Gradebook.parse("bob", results(1, 2, 0)),
+                Gradebook.parse("cy", results(0, 2, 3))));
+        Table r = b.passRates();
+        assertThat(r.stringColumn("number").asList()).containsExactly("7.2.10.1", "7.2.1.1", "7.2.1.2");
+        assertThat(r.doubleColumn("pass_rate").asList()).containsExactly(33.3, 66.7, 100.0);
+        assertThat(r.columnNames()).doesNotContain("order");
+    }
+
+    @Test
     void exerciseIsTheFirstThreeParts() {
         assertThat(Gradebook.exercise("7.9.4.12")).isEqualTo("7.9.4");
         assertThat(Gradebook.exercise("7.2")).isEqualTo("7.2");
