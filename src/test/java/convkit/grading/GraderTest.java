@@ -58,7 +58,7 @@ class GraderTest {
         mutate(a, ex + "ScratchMaxPooling.java", "if (argmax[o] >= 0) d[argmax[o]] += g[o];", "if (argmax[o] >= 0) d[argmax[o]] = g[o];");
         mutate(a, ex + "Sec72Kernels.java", "        return 3;\n", "        for (int i = 0; i < 200_000; i++) System.out.println(\"spam spam spam spam spam spam spam spam spam spam \" + i);\n        return 3;\n");
         mutate(a, ex + "Sec73PaddingStride.java", "return new int[] {2, 2};",
-                "java.util.List<long[]> hog = new java.util.ArrayList<>();\n        while (true) hog.add(new long[1 << 20]);");
+                "java.util.List<long[]> hog = new java.util.ArrayList<>();\n        while (true) hog.add(new long[1 << 24]); // 128 MB blocks: fails at once, no GC thrash");
         write(a, ex + "Sec72KernelsTest.java", "package convkit.exercises; class Sec72KernelsTest { }");
         write(a, "org/junit/jupiter/api/Assertions.java", "package org.junit.jupiter.api; public class Assertions { }");
         // --- submission B: ceil instead of floor, everything else right ---
