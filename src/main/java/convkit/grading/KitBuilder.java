@@ -4,7 +4,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Generates the student side from the single source {@code solutions/}:
@@ -182,7 +179,7 @@ public final class KitBuilder {
     /**
      * Builds the student kit zip: the library sources and pom (to build it), the CLI script, notebooks,
      * and the generated exercises/ (stubs + visible tests + manifest). Refuses to build it if the kit
-     * has drifted. Returns the zip entries.
+     * has drifted. Files keep their executable bit ({@link UnixZip}). Returns the zip entries.
      */
     public static List<String> zip(Path root, Path zipFile) {
         List<String> problems = check(root);
@@ -190,7 +187,8 @@ public final class KitBuilder {
         List<String> entries = new ArrayList<>();
         try {
             Files.createDirectories(zipFile.toAbsolutePath().getParent());
-            try (OutputStream os = Files.newOutputStream(zipFile); ZipOutputStream zip = new ZipOutputStream(os)) {
+            // UnixZip, not ZipOutputStream: the zip must keep the executable bit of ./convkit and scripts/*
+            try (UnixZip zip = new UnixZip(Files.newOutputStream(zipFile))) {
                 for (String top : KIT_PATHS) {
                     Path p = root.resolve(top);
                     if (!Files.exists(p)) continue;
@@ -201,12 +199,8 @@ public final class KitBuilder {
                     for (Path f : files) {
                         String rel = root.relativize(f).toString().replace('\\', '/');
                         if (rel.contains("/target/") || rel.contains("/.ipynb_checkpoints/") || rel.contains("/.")) continue;
-                        ZipEntry ze = new ZipEntry("convkit/" + rel);
-                        ze.setTime(0);
-                        zip.putNextEntry(ze);
-                        Files.copy(f, zip);
-                        zip.closeEntry();
-                        entries.add(ze.getName());
+                        zip.add("convkit/" + rel, Files.readAllBytes(f), UnixZip.modeOf(f));
+                        entries.add("convkit/" + rel);
                     }
                 }
             }

@@ -76,6 +76,29 @@ class KitBuilderTest {
         }
     }
 
+    @Test
+    void unzippedKitKeepsItsScriptsExecutable(@TempDir Path tmp) throws Exception {
+        Path zip = tmp.resolve("kit.zip");
+        KitBuilder.zip(ROOT, zip);
+        Path out = tmp.resolve("unpacked");
+        UnixZipTest.unzip(zip, out);
+        Path kit = out.resolve("convkit");
+        assertThat(kit.resolve("convkit")).as("./convkit in the unpacked kit").isExecutable();
+        try (var s = Files.list(ROOT.resolve("scripts"))) {
+            for (Path script : s.filter(Files::isExecutable).toList()) {
+                assertThat(kit.resolve("scripts").resolve(script.getFileName().toString())).isExecutable();
+            }
+        }
+        assertThat(Files.isExecutable(kit.resolve("pom.xml"))).isFalse();
+        assertThat(Files.isExecutable(kit.resolve("exercises/src/main/java/convkit/exercises/Sec72Kernels.java"))).isFalse();
+        // the student runs it as documented: ./convkit help
+        Process p = new ProcessBuilder(kit.resolve("convkit").toString(), "help").directory(kit.toFile()).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(text).isZero();
+        assertThat(text).contains("usage: ./convkit");
+    }
+
     static void copy(Path from, Path to) throws IOException {
         Grader.deleteTree(to);
         try (var s = Files.walk(from)) {

@@ -2,16 +2,13 @@ package convkit.grading.gradescope;
 
 import convkit.grading.KitPaths;
 import convkit.grading.Markers;
+import convkit.grading.UnixZip;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,15 +89,11 @@ public final class GradescopeZip {
         addTree(files, sol.resolve("src/hidden/java"), "tests/src/hidden/java/", false);
         addTree(files, sol.resolve("src/main/java"), "stubs/", true);
         Files.createDirectories(zip.toAbsolutePath().getParent());
-        Files.deleteIfExists(zip);
-        try (FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()),
-                Map.of("create", "true", "enablePosixFileAttributes", "true"))) {
+        // Gradescope runs setup.sh and run_autograder: they must unzip executable (UnixZip records the mode)
+        try (UnixZip z = new UnixZip(Files.newOutputStream(zip))) {
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                Path p = fs.getPath(f.getKey());
-                if (p.getParent() != null) Files.createDirectories(p.getParent());
-                Files.write(p, f.getValue());
                 boolean exec = f.getKey().equals("setup.sh") || f.getKey().equals("run_autograder");
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(exec ? "rwxr-xr-x" : "rw-r--r--"));
+                z.add(f.getKey(), f.getValue(), exec ? UnixZip.EXECUTABLE : UnixZip.FILE);
             }
         }
         return new ArrayList<>(files.keySet());

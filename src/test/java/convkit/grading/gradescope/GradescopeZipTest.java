@@ -6,6 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import convkit.grading.KitPaths;
+import convkit.grading.UnixZipTest;
 import convkit.grading.batch.BatchGradeTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,16 +43,16 @@ class GradescopeZipTest {
         // Gradescope: the zip's content in /autograder/source, run_autograder copied to /autograder/run_autograder
         Path ag = tmp.resolve("autograder");
         Path source = ag.resolve("source");
-        unzip(zip, source);
+        UnixZipTest.unzip(zip, source);   // Info-ZIP's unzip, as Gradescope unpacks it: the scripts must stay executable
         assertThat(Files.getPosixFilePermissions(source.resolve("run_autograder"))).contains(PosixFilePermission.OWNER_EXECUTE);
+        assertThat(Files.getPosixFilePermissions(source.resolve("setup.sh"))).contains(PosixFilePermission.OWNER_EXECUTE);
         assertThat(Files.readString(source.resolve("setup.sh"))).contains("apt-get install").contains("openjdk-17-jdk-headless").contains("maven");
         try (var s = Files.walk(source.resolve("stubs"))) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 assertThat(Files.readString(p)).as("no solution code in %s", p).doesNotContain("BEGIN SOLUTION");
             }
         }
-        Files.copy(source.resolve("run_autograder"), ag.resolve("run_autograder"));
-        ag.resolve("run_autograder").toFile().setExecutable(true);
+        Files.copy(source.resolve("run_autograder"), ag.resolve("run_autograder"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         // the submission: everything right except the 7.3 file (left as the stub)
         BatchGradeTest.kit(ag.resolve("submission"), Map.of("Sec73PaddingStride", BatchGradeTest::stub));
 
@@ -86,22 +87,5 @@ class GradescopeZipTest {
         assertThat(visibilities).contains("visible", "hidden");
         assertThat(r.get("score").getAsDouble()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(sum).isGreaterThan(0).isLessThan(max);
-    }
-
-    static void unzip(Path zip, Path dest) throws Exception {
-        try (var fs = java.nio.file.FileSystems.newFileSystem(zip, Map.of("enablePosixFileAttributes", "true"))) {
-            Path top = fs.getPath("/");
-            try (var s = Files.walk(top)) {
-                for (Path p : s.toList()) {
-                    Path t = dest.resolve(top.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(t);
-                    } else {
-                        Files.copy(p, t);
-                        Files.setPosixFilePermissions(t, Files.getPosixFilePermissions(p));
-                    }
-                }
-            }
-        }
     }
 }
