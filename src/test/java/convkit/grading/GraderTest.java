@@ -25,7 +25,7 @@ class GraderTest {
     static final Path ROOT = Path.of("").toAbsolutePath();
     static final Path SOL = ROOT.resolve("solutions");
     static Path tmp;
-    static CompletableFuture<GradeReport> solutions, stubs, wrongA, wrongB, exitUnguarded;
+    static CompletableFuture<GradeReport> solutions, stubs, wrongA, wrongB, wrongC, exitUnguarded;
 
     static Grader instructor(Path sources) {
         return new Grader().sources(sources).tests(SOL.resolve("src/test/java"), SOL.resolve("src/hidden/java"))
@@ -35,9 +35,10 @@ class GraderTest {
     @BeforeAll
     static void gradeEverything() throws IOException {
         tmp = Files.createTempDirectory("convkit-gradertest-");
-        Path a = tmp.resolve("wrongA/src/main/java"), b = tmp.resolve("wrongB/src/main/java");
+        Path a = tmp.resolve("wrongA/src/main/java"), b = tmp.resolve("wrongB/src/main/java"), c = tmp.resolve("wrongC/src/main/java");
         KitBuilderTest.copy(SOL.resolve("src/main/java"), a);
         KitBuilderTest.copy(SOL.resolve("src/main/java"), b);
+        KitBuilderTest.copy(SOL.resolve("src/main/java"), c);
         String ex = "convkit/exercises/";
         // --- submission A: one plausible mistake per exercise file, plus code that breaks the run ---
         mutate(a, ex + "Sec72Kernels.java", "return Tensor.of(new double[][] {{v1 + v2, -v1}, {-v2, 0}});",
@@ -64,11 +65,29 @@ class GraderTest {
         // --- submission B: ceil instead of floor, everything else right ---
         mutate(b, ex + "Sec73PaddingStride.java", "return Math.floorDiv(n + 2 * p - d * (k - 1) - 1, s) + 1;",
                 "return (int) Math.ceil((n + 2.0 * p - d * (k - 1) - 1) / s) + 1; // ceil");
+        // --- submission C: more plausible mistakes, one per exercise, all compiling and none breaking the run ---
+        mutate(c, ex + "Sec72Kernels.java", "// BEGIN SOLUTION Exercise 7.2.1c: compute Ops.corr2d(X, K.transpose()) and pick the Response you see\n"
+                + "        return Response.MINUS_ONES_ON_A_DIAGONAL;", "return Response.PLUS_ONES_ON_A_DIAGONAL; // K^T on X taken for K on X");
+        mutate(c, ex + "Sec72Kernels.java", "{{0, 1, 0}, {1, -4, 1}, {0, 1, 0}}", "{{0, 1, 0}, {1, 4, 1}, {0, 1, 0}}");
+        mutate(c, ex + "Sec73PaddingStride.java", "return Math.floorDiv(n + 2 * p - d * (k - 1) - 1, s) + 1;",
+                "return Math.floorDiv(n + 2 * p - (k - 1) - 1, s) + 1; // forgets the dilation");
+        mutate(c, ex + "Sec74Channels.java", "long oh = (h + 2L * ph - kh) / sh + 1, ow = (w + 2L * pw - kw) / sw + 1;\n        return (long) co * oh",
+                "long oh = (h - kh) / sh + 1, ow = (w - kw) / sw + 1; // forgets the padding\n        return (long) co * oh");
+        mutate(c, ex + "Sec74Channels.java", "m.set(k.get(a, b), i * ow + j", "m.set(k.get(b % kh, a % kw), i * ow + j"); // transposed kernel
+        mutate(c, ex + "Sec75Pooling.java", "return Tensor.full(1.0 / (p * q), p, q);", "return Tensor.full(1.0 / (p * q), q, p);");
+        mutate(c, ex + "Sec75Pooling.java", "return Ops.pool2d(x.neg(), p, q, \"max\").neg();", "return Ops.pool2d(x, p, q, \"max\");");
+        mutate(c, ex + "ScratchCorr2d.java", "k.get(a, b)", "k.get(kh - 1 - a, kw - 1 - b)"); // convolution, not cross-correlation
+        mutate(c, ex + "ScratchIm2Col.java", "int oh = (h + 2 * pad - fh) / stride + 1, ow = (w + 2 * pad - fw) / stride + 1;\n        Tensor col",
+                "int oh = (int) Math.ceil((h + 2.0 * pad - fh) / stride) + 1, ow = (int) Math.ceil((w + 2.0 * pad - fw) / stride) + 1;\n        Tensor col");
+        mutate(c, ex + "ScratchConvolution.java", "accumulate(weight.grad(), dW);",
+                "System.arraycopy(dW.data(), 0, weight.grad().data(), 0, dW.size()); // overwrites instead of adding");
+        mutate(c, ex + "ScratchMaxPooling.java", "if (where < 0 || xd[idx] > best) {", "if (where < 0 || xd[idx] >= best) { // ties go to the last");
 
         solutions = CompletableFuture.supplyAsync(() -> instructor(SOL.resolve("src/main/java")).name("solutions").grade());
         stubs = CompletableFuture.supplyAsync(() -> instructor(ROOT.resolve("exercises/src/main/java")).name("stubs").grade());
         wrongA = CompletableFuture.supplyAsync(() -> instructor(a).name("wrongA").grade());
         wrongB = CompletableFuture.supplyAsync(() -> instructor(b).name("wrongB").only("7.3").grade());
+        wrongC = CompletableFuture.supplyAsync(() -> instructor(c).name("wrongC").grade());
         // like the student's check: no solutions to fall back on, so tests that cannot compile are left out
         exitUnguarded = CompletableFuture.supplyAsync(() -> instructor(a).stubsFrom(null).name("exit").only("7.4").exitGuard(false).grade());
     }
@@ -144,6 +163,29 @@ class GraderTest {
         // everything else in those files still earns its points
         assertThat(r.test("7.2.1.1").score()).isEqualTo(1);
         assertThat(r.test("7.9.2.2").score()).isEqualTo(3);
+    }
+
+    @Test
+    void moreWrongAnswersEachLoseTheirExercisesPoints() {
+        GradeReport r = wrongC.join();
+        assertThat(r.notes()).isEmpty();
+        Map<String, double[]> by = r.byExercise();
+        Map<String, double[]> full = solutions.join().byExercise();
+        // exercise -> the mistake made in it (the rest of the submission is the solution)
+        Map<String, String> wrong = new java.util.TreeMap<>(Map.ofEntries(
+                Map.entry("7.2.1", "K^T on X answered like K on X"), Map.entry("7.2.3", "Laplacian with +4 in the centre"),
+                Map.entry("7.3.1", "output size without the dilation"), Map.entry("7.4.2", "cost without the padding"),
+                Map.entry("7.4.5", "convolution matrix of the transposed kernel"), Map.entry("7.5.1", "average-pooling kernel q x p"),
+                Map.entry("7.5.6", "min pooling that is max pooling"), Map.entry("7.9.1", "convolution (flipped kernel) for corr2d"),
+                Map.entry("7.9.2", "im2col with ceil"), Map.entry("7.9.4", "dW overwrites the gradient instead of adding"),
+                Map.entry("7.9.5", "ties go to the last maximum")));
+        assertThat(by.keySet()).isEqualTo(full.keySet());
+        for (String e : by.keySet()) {
+            if (wrong.containsKey(e)) assertThat(by.get(e)[0]).as("%s: %s", e, wrong.get(e)).isLessThan(full.get(e)[1]);
+            else assertThat(by.get(e)[0]).as("%s was not touched", e).isEqualTo(full.get(e)[1]);
+        }
+        assertThat(r.test("7.2.1.4").score()).isZero();
+        assertThat(r.test("7.2.1.3").score()).isEqualTo(1);
     }
 
     @Test
