@@ -277,7 +277,7 @@ public final class BatchGrade {
         try {
             Path src = null;
             try {
-                if (s.isZip()) scratch = Files.createTempDirectory("convkit-class-");
+                scratch = Files.createTempDirectory("convkit-class-");   // a zip's content, or loose .java files
                 src = s.sourceRoot(scratch);
             } catch (IOException | RuntimeException e) {
                 extra.add("The submission could not be read (" + e.getMessage() + "): every test scores 0.");

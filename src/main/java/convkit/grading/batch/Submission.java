@@ -3,11 +3,13 @@ package convkit.grading.batch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -68,7 +70,8 @@ public record Submission(String id, Path path) {
             unzip(path, scratch);
             base = scratch;
         }
-        return locateSources(base);
+        Path found = locateSources(base);
+        return found != null || scratch == null ? found : looseSources(base, scratch);
     }
 
     /**
@@ -84,24 +87,69 @@ public record Submission(String id, Path path) {
         try (Stream<Path> s = Files.walk(folder, 2)) {
             zips = s.filter(p -> p.toString().endsWith(".zip") && Files.isRegularFile(p)).sorted().toList();
         }
-        if (zips.size() != 1) return null;
+        if (zips.size() != 1) return looseSources(folder, scratch);
         unzip(zips.get(0), scratch);
-        return locateSources(scratch);
+        found = locateSources(scratch);
+        return found != null ? found : looseSources(scratch, scratch);
     }
 
-    /** Finds src/main/java (or a folder directly holding convkit/exercises) at most three levels down. */
+    /**
+     * Loose source files, as when a student drags the .java files themselves into Gradescope's upload dialog or
+     * hands in a folder of them: every {@code *.java} at most two folders down that declares
+     * {@code package convkit.exercises;} is copied into {@code scratch/loose/convkit/exercises/} (the shallowest
+     * file wins when two have the same name). Returns {@code scratch/loose}, or null when there is none.
+     */
+    static Path looseSources(Path base, Path scratch) throws IOException {
+        if (base == null || !Files.isDirectory(base)) return null;
+        Path root = scratch.resolve("loose");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(base, 3)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".java") && Files.isRegularFile(p) && !p.startsWith(root))
+                    .sorted(Comparator.comparingInt(Path::getNameCount).thenComparing(Comparator.naturalOrder())).toList();
+        }
+        Path pkg = root.resolve(EXERCISE_DIR);
+        int copied = 0;
+        for (Path f : files) {
+            String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+            if (!PACKAGE.matcher(text).find()) continue;
+            Path target = pkg.resolve(f.getFileName().toString());
+            if (Files.exists(target)) continue;
+            Files.createDirectories(pkg);
+            Files.copy(f, target);
+            copied++;
+        }
+        return copied > 0 ? root : null;
+    }
+
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+convkit\\.exercises\\s*;");
+
+    /**
+     * Finds the source root: the folder whose {@code convkit/exercises/} holds .java files (src/main/java of the
+     * kit's exercises/, at most six levels down). The unpacked kit's own top folder {@code convkit/exercises/}
+     * (README, manifest, src/) holds none, so it is not mistaken for the package folder.
+     */
     static Path locateSources(Path base) throws IOException {
-        for (String c : new String[] {"src/main/java", "exercises/src/main/java", ""}) {
+        for (String c : new String[] {"src/main/java", "exercises/src/main/java", "convkit/exercises/src/main/java", ""}) {
             Path p = c.isEmpty() ? base : base.resolve(c);
-            if (Files.isDirectory(p.resolve(EXERCISE_DIR))) return p;
+            if (hasJava(p.resolve(EXERCISE_DIR))) return p;
         }
         try (Stream<Path> s = Files.walk(base, 6)) {
             return s.filter(Files::isDirectory)
                     .filter(p -> p.endsWith(EXERCISE_DIR))
                     .filter(p -> !p.toString().replace('\\', '/').contains("/src/test/"))
+                    .filter(Submission::hasJava)
                     .map(p -> p.getParent().getParent())
-                    .min(Comparator.comparingInt(Path::getNameCount))
+                    .min(Comparator.comparingInt(Path::getNameCount).thenComparing(Comparator.naturalOrder()))
                     .orElse(null);
+        }
+    }
+
+    private static boolean hasJava(Path dir) {
+        if (!Files.isDirectory(dir)) return false;
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.anyMatch(p -> p.getFileName().toString().endsWith(".java") && Files.isRegularFile(p));
+        } catch (IOException e) {
+            return false;
         }
     }
 
