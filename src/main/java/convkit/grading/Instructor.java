@@ -33,6 +33,12 @@ public final class Instructor {
                 sub = tmp;
             }
             Path sources = locateSources(sub);
+            if (!Files.isDirectory(sources.resolve(Grader.EXERCISE_DIR)) && Files.isDirectory(sub)) {
+                // the .java files themselves, without the kit's folders
+                if (tmp == null) tmp = Files.createTempDirectory("convkit-submission-");
+                Path loose = convkit.grading.batch.Submission.looseSources(sub, tmp);
+                if (loose != null) sources = loose;
+            }
             Path sol = KitPaths.solutions(root);
             Files.createDirectories(outDir);
             Grader.deleteTree(outDir.resolve("junit"));

@@ -59,4 +59,15 @@ class InstructorTest {
         Files.createDirectories(dest);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Instructor.unzip(zip, dest)).hasMessageContaining("outside");
     }
+
+    @Test
+    void gradesLooseJavaFiles(@TempDir Path tmp) throws IOException {
+        // a hand-in of the .java files themselves (no kit folders): they are graded, not scored 0
+        Path loose = tmp.resolve("bob");
+        Files.createDirectories(loose);
+        Files.copy(ROOT.resolve("solutions/src/main/java/convkit/exercises/Sec73PaddingStride.java"), loose.resolve("Sec73PaddingStride.java"));
+        GradeReport r = Instructor.grade(ROOT, loose, tmp.resolve("out"), "7.3.1");
+        assertThat(r.score()).isEqualTo(r.maxScore()).isEqualTo(5);
+        assertThat(r.submission()).isEqualTo("bob");
+    }
 }

@@ -99,7 +99,7 @@ public record Submission(String id, Path path) {
      * {@code package convkit.exercises;} is copied into {@code scratch/loose/convkit/exercises/} (the shallowest
      * file wins when two have the same name). Returns {@code scratch/loose}, or null when there is none.
      */
-    static Path looseSources(Path base, Path scratch) throws IOException {
+    public static Path looseSources(Path base, Path scratch) throws IOException {
         if (base == null || !Files.isDirectory(base)) return null;
         Path root = scratch.resolve("loose");
         List<Path> files;
