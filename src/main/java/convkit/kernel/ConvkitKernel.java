@@ -162,6 +162,7 @@ public final class ConvkitKernel extends BaseKernel {
 
     @Override
     public void onShutdown(boolean isRestarting) {
+        if (!isRestarting) Main.closing = true;
         super.onShutdown(isRestarting);
         current = null;
         shell.close();

@@ -20,6 +20,9 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
  */
 public final class Main {
 
+    /** Set once Jupyter has asked the kernel to shut down (or the connection closed). */
+    static volatile boolean closing;
+
     private Main() {
     }
 
@@ -30,6 +33,7 @@ public final class Main {
         }
         System.setProperty("java.awt.headless", "true");
         quietLoggerStart();
+        quietShutdownRaces();
         Path connectionFile = Path.of(args[0]);
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(connectionFile));
 
@@ -45,7 +49,26 @@ public final class Main {
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         connection.waitUntilClose();
+        closing = true;
         System.exit(0);
+    }
+
+    /**
+     * While the kernel shuts down, JeroMQ's I/O threads can race with the closing sockets and throw (seen once:
+     * an {@code IndexOutOfBoundsException} in {@code zmq.socket.FQ.terminated}); the kernel is exiting anyway, so
+     * such a trace would only alarm the user. Uncaught exceptions before shut-down are still printed.
+     */
+    private static void quietShutdownRaces() {
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (closing) return;
+            if (previous != null) {
+                previous.uncaughtException(thread, e);
+            } else {
+                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                e.printStackTrace();
+            }
+        });
     }
 
     /**
