@@ -20,7 +20,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code;
+        try {
+            code = run(args);
+        } catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            // a user's mistake (stale exercises/, a missing submission, a bad option): say what, not where in our code
+            System.err.println("convkit: " + e.getMessage());
+            code = 1;
+        }
+        System.exit(code);
     }
 
     static int run(String[] args) {
