@@ -47,6 +47,12 @@ public final class AvgPool2D implements Layer {
         return Tensor.wrap(dx, x.shape());
     }
 
+    /** A new layer with the same window, stride, padding and divisor rule (it has no parameters). */
+    @Override
+    public AvgPool2D replica() {
+        return new AvgPool2D(kernel, stride, padding, countIncludePad);
+    }
+
     @Override
     public String toString() {
         return "AvgPool2D(kernel " + Arrays.toString(kernel) + ", stride " + Arrays.toString(stride) + ", padding "

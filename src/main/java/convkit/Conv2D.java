@@ -45,6 +45,13 @@ public final class Conv2D implements Layer {
      * parameters wrap these tensors). {@code stride, dilation}: {s} or {sh, sw}, null = 1; {@code padding}: {p},
      * {ph, pw} or {top, bottom, left, right}, null = 0.
      */
+    /** Shares this layer's weight and bias tensors; own gradients and cache (see {@link Layer#replica()}). */
+    @Override
+    public Conv2D replica() {
+        return new Conv2D(weight.value(), bias == null ? null : bias.value(), stride, padding, dilation, groups)
+                .inputGradient(inputGradient);
+    }
+
     public static Conv2D fromWeights(Tensor w, Tensor b, int[] stride, int[] padding, int[] dilation, int groups) {
         return new Conv2D(w, b, stride, padding, dilation, groups);
     }

@@ -33,6 +33,12 @@ public final class Flatten implements Layer {
         return Tensor.wrap(dy.data(), inShape);
     }
 
+    /** A new, independent {@code Flatten} (it has no parameters). */
+    @Override
+    public Flatten replica() {
+        return new Flatten();
+    }
+
     @Override
     public String toString() {
         return "Flatten()";

@@ -27,4 +27,16 @@ public interface Layer {
     default void zeroGrad() {
         for (Parameter p : parameters()) p.zeroGrad();
     }
+
+    /**
+     * A layer computing the same function with the <em>same</em> parameter values (shared tensors, not copies) but
+     * its own gradients and its own forward cache, so that several sub-batches can go through forward and backward
+     * at the same time ({@link DataParallel}). Its {@link #parameters()} correspond one to one, in order, to this
+     * layer's.
+     *
+     * @throws UnsupportedOperationException for a layer that cannot be replicated (the default)
+     */
+    default Layer replica() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not support replica()");
+    }
 }

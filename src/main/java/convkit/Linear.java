@@ -58,6 +58,12 @@ public final class Linear implements Layer {
      * @param w (out, in)
      * @param b (out), or null for zeros
      */
+    /** Shares this layer's weight and bias tensors; own gradients and cache (see {@link Layer#replica()}). */
+    @Override
+    public Linear replica() {
+        return new Linear(weight.value(), bias.value());
+    }
+
     public static Linear fromWeights(Tensor w, Tensor b) {
         return new Linear(w, b);
     }

@@ -50,6 +50,12 @@ public final class MaxPool2D implements Layer {
         return Tensor.wrap(dx, xShape);
     }
 
+    /** A new layer with the same window, stride and padding (it has no parameters). */
+    @Override
+    public MaxPool2D replica() {
+        return new MaxPool2D(kernel, stride, padding);
+    }
+
     @Override
     public String toString() {
         return "MaxPool2D(kernel " + Arrays.toString(kernel) + ", stride " + Arrays.toString(stride) + ", padding "

@@ -36,6 +36,12 @@ public final class ReLU implements Layer {
         return Tensor.wrap(dx, x.shape());
     }
 
+    /** A new, independent {@code ReLU} (it has no parameters). */
+    @Override
+    public ReLU replica() {
+        return new ReLU();
+    }
+
     @Override
     public String toString() {
         return "ReLU()";

@@ -55,6 +55,14 @@ public final class Sequential implements Layer {
         return g;
     }
 
+    /** A chain of the children's replicas: shared parameter values, own gradients and caches. */
+    @Override
+    public Sequential replica() {
+        List<Layer> copies = new ArrayList<>(layers.size());
+        for (Layer l : layers) copies.add(l.replica());
+        return new Sequential(copies);
+    }
+
     /** Every child's parameters, in layer order. */
     @Override
     public List<Parameter> parameters() {

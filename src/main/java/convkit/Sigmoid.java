@@ -36,6 +36,12 @@ public final class Sigmoid implements Layer {
         return Tensor.wrap(dx, y.shape());
     }
 
+    /** A new, independent {@code Sigmoid} (it has no parameters). */
+    @Override
+    public Sigmoid replica() {
+        return new Sigmoid();
+    }
+
     @Override
     public String toString() {
         return "Sigmoid()";

@@ -95,12 +95,18 @@ public final class LeNetBench {
     private static double epoch(Sequential net, Dataset train, int batch, double lr, Random rng, long[] nanos) {
         Sgd sgd = new Sgd(net.parameters(), lr);
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+        convkit.DataParallel parallel = nanos == null ? new convkit.DataParallel(net) : null;
         long t0 = System.nanoTime();
         for (Batch b : train.batches(batch, rng)) {
+            if (nanos == null) {           // what Trainer does: data-parallel halves, one per core
+                sgd.zeroGrad();
+                parallel.step(b.x(), b.y());
+                sgd.step();
+                continue;
+            }
             Tensor logits;
-            if (nanos == null) {
-                logits = net.forward(b.x());
-            } else {
+            {                              // --layers: the layers one by one, each splitting its own work
+
                 Tensor h = b.x();
                 for (int i = 0; i < net.size(); i++) {
                     long t = System.nanoTime();
@@ -111,9 +117,7 @@ public final class LeNetBench {
             }
             loss.forward(logits, b.y());
             sgd.zeroGrad();
-            if (nanos == null) {
-                net.backward(loss.backward());
-            } else {
+            {
                 Tensor g = loss.backward();
                 for (int i = net.size() - 1; i >= 0; i--) {
                     long t = System.nanoTime();

@@ -1,6 +1,7 @@
 package convkit.lenet;
 
 import convkit.Accuracy;
+import convkit.DataParallel;
 import convkit.Layer;
 import convkit.SoftmaxCrossEntropy;
 import convkit.Sgd;
@@ -20,7 +21,9 @@ import java.util.function.Consumer;
  * History h = new Trainer(0.9, 256, 0).train(net, data.train(), data.test(), 10, r -> System.out.println(r.line()));
  * h.table();
  * }</pre>
- * The shuffling order is drawn from {@code new Random(seed)}, a new permutation every epoch.
+ * The shuffling order is drawn from {@code new Random(seed)}, a new permutation every epoch. When every layer
+ * supports {@link Layer#replica()} (all of convkit's do), each step runs data-parallel ({@link DataParallel}: the
+ * batch in two halves, one per core, gradients added); the result does not depend on the number of cores.
  */
 public final class Trainer {
     private final double lr;
@@ -51,6 +54,7 @@ public final class Trainer {
         if (train == null || train.size() == 0) throw new IllegalArgumentException("the training set is empty");
         Sgd sgd = new Sgd(net.parameters(), lr);
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+        DataParallel parallel = DataParallel.supports(net) ? new DataParallel(net) : null;
         Random rng = new Random(seed);
         History history = new History();
         for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -58,12 +62,18 @@ public final class Trainer {
             double lossSum = 0;
             long correct = 0, seen = 0;
             for (Batch b : train.batches(batchSize, rng)) {
-                Tensor logits = net.forward(b.x());
-                lossSum += loss.forward(logits, b.y()) * b.size();
-                correct += Accuracy.correct(logits, b.y());
-                seen += b.size();
                 sgd.zeroGrad();
-                net.backward(loss.backward());
+                if (parallel != null) {
+                    DataParallel.Step st = parallel.step(b.x(), b.y());
+                    lossSum += st.loss() * b.size();
+                    correct += st.correct();
+                } else {
+                    Tensor logits = net.forward(b.x());
+                    lossSum += loss.forward(logits, b.y()) * b.size();
+                    correct += Accuracy.correct(logits, b.y());
+                    net.backward(loss.backward());
+                }
+                seen += b.size();
                 sgd.step();
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
