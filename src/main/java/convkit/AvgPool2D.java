@@ -12,6 +12,7 @@ public final class AvgPool2D implements Layer {
     private final boolean countIncludePad;
     private Tensor x;
     private ConvGeometry geometry;
+    final Scratch outBuf = new Scratch(), dxBuf = new Scratch();
 
     /**
      * @param kernel          {k} or {kh, kw}
@@ -30,7 +31,7 @@ public final class AvgPool2D implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         ConvGeometry g = ConvGeometry.pool(x, kernel, stride, padding);
-        double[] y = new double[g.n * g.c * g.outPlane()];
+        double[] y = outBuf.get(g.n * g.c * g.outPlane());
         AvgPool.forward(x.data(), g, countIncludePad, y);
         this.x = x;
         this.geometry = g;
@@ -42,7 +43,7 @@ public final class AvgPool2D implements Layer {
     public Tensor backward(Tensor dy) {
         if (x == null) throw new IllegalStateException("AvgPool2D.backward called before forward");
         MaxPool.checkDy(dy, geometry);
-        double[] dx = new double[x.size()];
+        double[] dx = dxBuf.zeroed(x.size());        // backward adds into it
         AvgPool.backward(dy.data(), geometry, countIncludePad, dx);
         return Tensor.wrap(dx, x.shape());
     }

@@ -20,6 +20,7 @@ public final class Conv2D implements Layer {
     private Tensor x;
     private ConvGeometry geometry;
     private boolean inputGradient = true;
+    final Scratch outBuf = new Scratch(), dxBuf = new Scratch();
 
     private Conv2D(Tensor w, Tensor b, int[] stride, int[] padding, int[] dilation, int groups) {
         ConvGeometry.requireRank("w", w, 4, "(F, C/groups, kh, kw)");
@@ -113,7 +114,7 @@ public final class Conv2D implements Layer {
         Tensor b = bias == null ? null : bias.value();
         ConvGeometry g = Conv.check(x, weight.value(), b, stride, padding, dilation, groups);
         int f = weight.value().dim(0);
-        double[] y = new double[g.n * f * g.outPlane()];
+        double[] y = outBuf.get(g.n * f * g.outPlane());
         Conv.forward(x.data(), weight.value().data(), b == null ? null : b.data(), g, f, groups, y);
         this.x = x;
         this.geometry = g;
@@ -130,7 +131,7 @@ public final class Conv2D implements Layer {
         if (x == null) throw new IllegalStateException("Conv2D.backward called before forward");
         int f = weight.value().dim(0);
         Conv.checkDy(dy, geometry, f);
-        double[] dx = inputGradient ? new double[x.size()] : null;
+        double[] dx = inputGradient ? dxBuf.get(x.size()) : null;   // Conv.backward zeroes it
         Conv.backward(x.data(), weight.value().data(), dy.data(), geometry, f, groups, dx,
                 weight.grad().data(), bias == null ? null : bias.grad().data());
         return dx == null ? null : Tensor.wrap(dx, x.shape());

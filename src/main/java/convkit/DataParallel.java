@@ -13,7 +13,9 @@ import java.util.List;
  * do on their own) leaves a core idle while arrays are allocated and between layers.
  *
  * <p>The result is the gradient of the mean loss over the whole batch, as a single forward/backward would give, up
- * to rounding (the sum is taken per shard, then shard 0 + shard 1 + ...). The number of shards is fixed, not the
+ * to rounding (the sum is taken per shard, then shard 0 + shard 1 + ...). The network itself only receives the
+ * gradients: the forward and backward passes run on replicas private to this object, whose layers reuse their
+ * output arrays from one step to the next, so a step allocates almost nothing. The number of shards is fixed, not the
  * number of cores, so results are the same on every machine; on one core the shards simply run one after the other.
  */
 public final class DataParallel {
@@ -35,8 +37,10 @@ public final class DataParallel {
     public DataParallel(Layer net) {
         if (net == null) throw new IllegalArgumentException("net must not be null");
         this.net = net;
-        models[0] = net;
-        for (int s = 1; s < SHARDS; s++) models[s] = net.replica();
+        for (int s = 0; s < SHARDS; s++) {
+            models[s] = net.replica();
+            Scratch.reuseIn(models[s]);   // their outputs never leave step(): each layer may reuse its arrays
+        }
         for (int s = 0; s < SHARDS; s++) losses[s] = new SoftmaxCrossEntropy();
     }
 
@@ -85,12 +89,12 @@ public final class DataParallel {
                 double[] gd = g.data();
                 double scale = (to - from) / (double) n;       // -> / n: the gradient of the batch mean
                 for (int i = 0; i < gd.length; i++) gd[i] *= scale;
-                if (s > 0) m.zeroGrad();
+                m.zeroGrad();
                 m.backward(g);
             }
         });
         List<Parameter> main = net.parameters();
-        for (int s = 1; s < shards; s++) {
+        for (int s = 0; s < shards; s++) {
             List<Parameter> rep = models[s].parameters();
             for (int i = 0; i < main.size(); i++) {
                 double[] a = main.get(i).grad().data(), b = rep.get(i).grad().data();

@@ -15,6 +15,7 @@ public final class Linear implements Layer {
     private final int in, out;
     private final Parameter weight, bias;
     private Tensor x;
+    final Scratch outBuf = new Scratch(), dxBuf = new Scratch();
 
     /** A layer with Xavier-uniform weights and PyTorch's default bias init, from {@code new Random(seed)}. */
     public Linear(int in, int out, long seed) {
@@ -93,7 +94,7 @@ public final class Linear implements Layer {
         }
         this.x = x;
         int n = x.dim(0);
-        double[] b = bias.value().data(), y = new double[n * out];
+        double[] b = bias.value().data(), y = outBuf.get(n * out);
         for (int s = 0; s < n; s++) System.arraycopy(b, 0, y, s * out, out);
         Gemm.gemm(false, true, n, out, in, x.data(), 0, in, weight.value().data(), 0, in, y, 0, out, true);
         return Tensor.wrap(y, n, out);
@@ -113,7 +114,7 @@ public final class Linear implements Layer {
         for (int s = 0; s < n; s++) {
             for (int o = 0; o < out; o++) db[o] += g[s * out + o];
         }
-        double[] dx = new double[n * in];
+        double[] dx = dxBuf.get(n * in);
         Gemm.gemm(false, false, n, in, out, g, 0, out, w, 0, in, dx, 0, in, false);
         return Tensor.wrap(dx, n, in);
     }

@@ -12,6 +12,7 @@ public final class MaxPool2D implements Layer {
     private final int[] kernel, stride, padding;
     private int[] argmax;
     private int[] xShape;
+    final Scratch outBuf = new Scratch(), dxBuf = new Scratch();
 
     /**
      * @param kernel  {k} or {kh, kw}
@@ -28,7 +29,7 @@ public final class MaxPool2D implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         ConvGeometry g = ConvGeometry.pool(x, kernel, stride, padding);
-        double[] y = new double[g.n * g.c * g.outPlane()];
+        double[] y = outBuf.get(g.n * g.c * g.outPlane());
         int[] am = new int[y.length];
         MaxPool.forward(x.data(), g, y, am);
         argmax = am;
@@ -45,7 +46,7 @@ public final class MaxPool2D implements Layer {
             throw new IllegalArgumentException("dy must have the shape of the last output (" + argmax.length
                     + " elements, rank 4) but has shape " + Arrays.toString(dy.shape()));
         }
-        double[] dx = new double[(int) Tensor.product(xShape)];
+        double[] dx = dxBuf.zeroed((int) Tensor.product(xShape));   // backward adds into it
         MaxPool.backward(dy.data(), argmax, dx);
         return Tensor.wrap(dx, xShape);
     }

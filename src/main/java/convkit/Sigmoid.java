@@ -8,12 +8,13 @@ import java.util.Arrays;
  */
 public final class Sigmoid implements Layer {
     private Tensor y;
+    final Scratch outBuf = new Scratch(), dxBuf = new Scratch();
 
     /** Returns a new tensor of x's shape. */
     @Override
     public Tensor forward(Tensor x) {
         if (x == null) throw new IllegalArgumentException("Sigmoid needs x but got null");
-        double[] a = x.data(), out = new double[a.length];
+        double[] a = x.data(), out = outBuf.get(a.length);
         Parallel.forRange(a.length, a.length > 20_000, (from, to) -> {
             for (int i = from; i < to; i++) out[i] = 1.0 / (1.0 + Math.exp(-a[i]));
         });
@@ -29,7 +30,7 @@ public final class Sigmoid implements Layer {
             throw new IllegalArgumentException("Sigmoid.backward needs dy of shape " + Arrays.toString(y.shape())
                     + " but got " + (dy == null ? "null" : Arrays.toString(dy.shape())));
         }
-        double[] s = y.data(), g = dy.data(), dx = new double[s.length];
+        double[] s = y.data(), g = dy.data(), dx = dxBuf.get(s.length);
         Parallel.forRange(s.length, s.length > 100_000, (from, to) -> {
             for (int i = from; i < to; i++) dx[i] = g[i] * s[i] * (1.0 - s[i]);
         });

@@ -55,6 +55,29 @@ class DataParallelTest {
     }
 
     @Test
+    void severalStepsWithReusedArraysTrainLikePlainSteps() {
+        // the replicas reuse their output arrays between steps; a stale or non-zeroed array would show up here
+        for (String model : new String[] {"d2l", "modern"}) {
+            Sequential plain = LeNet.byName(model, 5), par = LeNet.byName(model, 5);
+            Sgd sgdPlain = new Sgd(plain.parameters(), 0.3), sgdPar = new Sgd(par.parameters(), 0.3);
+            DataParallel dp = new DataParallel(par);
+            for (int step = 0; step < 4; step++) {
+                int n = step == 2 ? 5 : 8;                          // a smaller batch in between, as an epoch's last
+                Tensor x = Rnd.uniform(100 + step, n, 1, 28, 28);
+                int[] y = labels(n, step);
+                plainStep(plain, x, y);
+                sgdPlain.step();
+                sgdPar.zeroGrad();
+                dp.step(x, y);
+                sgdPar.step();
+            }
+            Tensor x = Rnd.uniform(7, 4, 1, 28, 28);
+            double[] a = plain.forward(x).data(), b = par.forward(x).data();
+            for (int i = 0; i < a.length; i++) assertThat(b[i]).as("%s logit %d", model, i).isCloseTo(a[i], org.assertj.core.data.Offset.offset(1e-10));
+        }
+    }
+
+    @Test
     void replicasShareValuesButNotGradients() {
         Sequential net = LeNet.d2l(1);
         Sequential rep = net.replica();
