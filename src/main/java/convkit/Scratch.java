@@ -26,28 +26,27 @@ final class Scratch {
         return buf;
     }
 
+    private static void on(Scratch out, Scratch dx) {
+        out.reuse = true;
+        dx.reuse = true;
+    }
+
     /** Switches reuse on for every layer of {@code net} that has scratch arrays (convkit's own layers). */
     static void reuseIn(Layer net) {
         if (net instanceof Sequential s) {
             for (Layer l : s.layers()) reuseIn(l);
         } else if (net instanceof Conv2D l) {
-            l.outBuf.reuse = true;
-            l.dxBuf.reuse = true;
+            on(l.outBuf, l.dxBuf);
         } else if (net instanceof Linear l) {
-            l.outBuf.reuse = true;
-            l.dxBuf.reuse = true;
+            on(l.outBuf, l.dxBuf);
         } else if (net instanceof Sigmoid l) {
-            l.outBuf.reuse = true;
-            l.dxBuf.reuse = true;
+            on(l.outBuf, l.dxBuf);
         } else if (net instanceof ReLU l) {
-            l.outBuf.reuse = true;
-            l.dxBuf.reuse = true;
+            on(l.outBuf, l.dxBuf);
         } else if (net instanceof AvgPool2D l) {
-            l.outBuf.reuse = true;
-            l.dxBuf.reuse = true;
+            on(l.outBuf, l.dxBuf);
         } else if (net instanceof MaxPool2D l) {
-            l.outBuf.reuse = true;
-            l.dxBuf.reuse = true;
+            on(l.outBuf, l.dxBuf);
         }
     }
 }

@@ -24,7 +24,7 @@ import java.util.Random;
  * Prints seconds per training epoch (60,000 images, batch 256; the first epoch includes JIT warm-up and is
  * reported separately), the process CPU time per epoch (on a machine shared with other work, CPU time divided by
  * the number of cores is the better estimate of the idle-machine figure), and inference images per second on the
- * 10,000 test images. {@code --layers} adds the time
+ * 10,000 test images. Training steps run as {@link convkit.lenet.Trainer} runs them ({@link convkit.DataParallel}). {@code --layers} adds the time
  * spent in each layer's forward and backward over one more epoch.
  */
 public final class LeNetBench {
@@ -104,27 +104,21 @@ public final class LeNetBench {
                 sgd.step();
                 continue;
             }
-            Tensor logits;
-            {                              // --layers: the layers one by one, each splitting its own work
-
-                Tensor h = b.x();
-                for (int i = 0; i < net.size(); i++) {
-                    long t = System.nanoTime();
-                    h = net.get(i).forward(h);
-                    nanos[2 * i] += System.nanoTime() - t;
-                }
-                logits = h;
+            // --layers: the layers one by one (each splitting its own work over the cores), timed separately
+            Tensor h = b.x();
+            for (int i = 0; i < net.size(); i++) {
+                long t = System.nanoTime();
+                h = net.get(i).forward(h);
+                nanos[2 * i] += System.nanoTime() - t;
             }
-            loss.forward(logits, b.y());
+            loss.forward(h, b.y());
             sgd.zeroGrad();
-            {
-                Tensor g = loss.backward();
-                for (int i = net.size() - 1; i >= 0; i--) {
-                    long t = System.nanoTime();
-                    Layer l = net.get(i);
-                    g = l.backward(g);
-                    nanos[2 * i + 1] += System.nanoTime() - t;
-                }
+            Tensor g = loss.backward();
+            for (int i = net.size() - 1; i >= 0; i--) {
+                long t = System.nanoTime();
+                Layer l = net.get(i);
+                g = l.backward(g);
+                nanos[2 * i + 1] += System.nanoTime() - t;
             }
             sgd.step();
         }
