@@ -1,12 +1,9 @@
 package convkit.grading;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Grades one student submission with the instructor's tests (solutions/src/test/java and
@@ -29,7 +26,7 @@ public final class Instructor {
             Path sub = submission;
             if (Files.isRegularFile(submission) && submission.toString().endsWith(".zip")) {
                 tmp = Files.createTempDirectory("convkit-submission-");
-                unzip(submission, tmp);
+                SafeUnzip.unzip(submission, tmp);
                 sub = tmp;
             }
             Path sources = locateSources(sub);
@@ -81,20 +78,4 @@ public final class Instructor {
         return sub.resolve("src/main/java");
     }
 
-    static void unzip(Path zip, Path dest) throws IOException {
-        long total = 0;
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
-            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
-                Path p = dest.resolve(e.getName()).normalize();
-                if (!p.startsWith(dest)) throw new IOException("zip entry outside the folder: " + e.getName());
-                if (e.isDirectory()) {
-                    Files.createDirectories(p);
-                    continue;
-                }
-                Files.createDirectories(p.getParent());
-                total += Files.copy(z, p);
-                if (total > 200_000_000) throw new IOException("submission zip unpacks to more than 200 MB");
-            }
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package convkit.grading.batch;
 
+import convkit.grading.Numbers;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -10,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,30 +84,14 @@ public final class Gradebook {
 
     /** The exercise of a test number: its first three parts ("7.2.1.3" -> "7.2.1"). */
     static String exercise(String number) {
-        String[] p = number.split("\\.");
-        return p.length <= 3 ? number : p[0] + "." + p[1] + "." + p[2];
+        return Numbers.exercise(number);
     }
-
-    /** Orders "7.2.10" after "7.2.9". */
-    static final Comparator<String> NUMBER_ORDER = (a, b) -> {
-        String[] x = a.split("\\."), y = b.split("\\.");
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int c;
-            try {
-                c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
-            } catch (NumberFormatException e) {
-                c = x[i].compareTo(y[i]);
-            }
-            if (c != 0) return c;
-        }
-        return Integer.compare(x.length, y.length);
-    };
 
     /** grades.csv: student, one column per exercise, total, max, percent, notes. */
     public Table grades() {
-        TreeMap<String, Double> maxPerExercise = new TreeMap<>(NUMBER_ORDER);
+        TreeMap<String, Double> maxPerExercise = new TreeMap<>(Numbers.ORDER);
         for (Student s : students) {
-            Map<String, Double> m = new TreeMap<>(NUMBER_ORDER);
+            Map<String, Double> m = new TreeMap<>(Numbers.ORDER);
             for (TestRow t : s.tests()) m.merge(exercise(t.number()), t.maxScore(), Double::sum);
             m.forEach((k, v) -> maxPerExercise.merge(k, v, Math::max));
         }
@@ -137,7 +122,7 @@ public final class Gradebook {
 
     /** The per-test report: number, test, visibility, points, students, passed, partial, failed, pass_rate (%), mean_points. */
     public Table passRates() {
-        Map<String, List<TestRow>> byNumber = new TreeMap<>(NUMBER_ORDER);
+        Map<String, List<TestRow>> byNumber = new TreeMap<>(Numbers.ORDER);
         for (Student s : students) for (TestRow t : s.tests()) byNumber.computeIfAbsent(t.number(), k -> new ArrayList<>()).add(t);
         StringColumn number = StringColumn.create("number"), name = StringColumn.create("test"), vis = StringColumn.create("visibility");
         DoubleColumn points = DoubleColumn.create("points");

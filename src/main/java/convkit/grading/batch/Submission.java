@@ -1,7 +1,8 @@
 package convkit.grading.batch;
 
+import convkit.grading.SafeUnzip;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,8 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * One student's hand-in inside the class folder: a folder or a {@code .zip} of the student kit. The
@@ -20,8 +19,6 @@ import java.util.zip.ZipInputStream;
  */
 public record Submission(String id, Path path) {
 
-    /** Unpacked size above which a zip is refused (a zip bomb scores zero with a reason). */
-    static final long MAX_UNZIPPED_BYTES = 200_000_000L;
     /** The package folder the graded sources live in. */
     static final String EXERCISE_DIR = "convkit/exercises";
 
@@ -67,7 +64,7 @@ public record Submission(String id, Path path) {
     public Path sourceRoot(Path scratch) throws IOException {
         Path base = path;
         if (isZip()) {
-            unzip(path, scratch);
+            SafeUnzip.unzip(path, scratch);
             base = scratch;
         }
         Path found = locateSources(base);
@@ -88,7 +85,7 @@ public record Submission(String id, Path path) {
             zips = s.filter(p -> p.toString().endsWith(".zip") && Files.isRegularFile(p)).sorted().toList();
         }
         if (zips.size() != 1) return looseSources(folder, scratch);
-        unzip(zips.get(0), scratch);
+        SafeUnzip.unzip(zips.get(0), scratch);
         found = locateSources(scratch);
         return found != null ? found : looseSources(scratch, scratch);
     }
@@ -153,27 +150,4 @@ public record Submission(String id, Path path) {
         }
     }
 
-    static void unzip(Path zip, Path dest) throws IOException {
-        Files.createDirectories(dest);
-        long total = 0;
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
-            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
-                Path p = dest.resolve(e.getName()).normalize();
-                if (!p.startsWith(dest)) throw new IOException("zip entry outside the folder: " + e.getName());
-                if (e.isDirectory()) {
-                    Files.createDirectories(p);
-                    continue;
-                }
-                Files.createDirectories(p.getParent());
-                byte[] buf = new byte[65536];
-                try (var out = Files.newOutputStream(p)) {
-                    for (int n; (n = z.read(buf)) > 0; ) {
-                        total += n;
-                        if (total > MAX_UNZIPPED_BYTES) throw new IOException("the zip unpacks to more than " + MAX_UNZIPPED_BYTES / 1_000_000 + " MB");
-                        out.write(buf, 0, n);
-                    }
-                }
-            }
-        }
-    }
 }
