@@ -10,8 +10,9 @@ import java.util.Arrays;
  * one array per row; four rows of C are updated at once by a loop over the columns whose body the C2 JIT turns
  * into SIMD instructions ({@code t[j] += a * b[j]}, four rows per load of {@code b[j]});
  * problems of more than about a million multiply-adds are split over the cores (by rows or by columns of C) on
- * {@link Parallel}'s fixed pool. Results can differ from a naive triple loop in the last bits (different summation
- * order), never more.
+ * {@link Parallel}'s fixed pool. When {@link Simd#enabled()}, the serial part runs {@link VectorGemm}'s register-blocked
+ * kernels instead (explicit 256-bit fused multiply-add; {@code A^T . B^T} keeps the plain loops). Results can differ
+ * from a naive triple loop in the last bits (different summation order), never more.
  */
 public final class Gemm {
     static final int KC = 128;
@@ -119,6 +120,18 @@ public final class Gemm {
      * accumulated in four row arrays, copied in and out with System.arraycopy.
      */
     static void serial(boolean transA, boolean transB, int m, int n, int k,
+                       double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                       double[] c, int cOff, int ldc, boolean accumulate) {
+        if (Simd.enabled() && !(transA && transB)) {
+            if (transB) VectorGemm.nt(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            else VectorGemm.nn(m, n, k, a, aOff, transA ? 1 : lda, transA ? lda : 1, b, bOff, ldb, c, cOff, ldc, accumulate);
+            return;
+        }
+        scalar(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    /** The plain-Java kernel (no vector API): what runs when {@link Simd#enabled()} is false. */
+    static void scalar(boolean transA, boolean transB, int m, int n, int k,
                        double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                        double[] c, int cOff, int ldc, boolean accumulate) {
         if (k == 0) {

@@ -16,7 +16,8 @@ public final class Sigmoid implements Layer {
         if (x == null) throw new IllegalArgumentException("Sigmoid needs x but got null");
         double[] a = x.data(), out = outBuf.get(a.length);
         Parallel.forRange(a.length, a.length > 20_000, (from, to) -> {
-            for (int i = from; i < to; i++) out[i] = 1.0 / (1.0 + Math.exp(-a[i]));
+            if (Simd.enabled()) VectorMath.sigmoid(a, out, from, to);
+            else for (int i = from; i < to; i++) out[i] = 1.0 / (1.0 + Math.exp(-a[i]));
         });
         y = Tensor.wrap(out, x.shape());
         return y;

@@ -61,6 +61,7 @@ public final class Train {
             }
             System.out.printf(Locale.ROOT, "LeNet %s: lr %s, batch %d, %d epochs, seed %d, %d train / %d test images, %d threads%n",
                     model, rate, batch, epochs, seed, train.size(), test.size(), Runtime.getRuntime().availableProcessors());
+            System.out.println(convkit.Simd.describe());
             History h = new Trainer(rate, batch, seed).train(net, train, test, epochs, r -> {
                 System.out.println(r.line());
                 System.out.flush();
