@@ -40,9 +40,20 @@ public final class Simd {
         if ("false".equals(System.getProperty("convkit.simd"))) return false;
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
         try {
-            return VectorGemm.supported();
-        } catch (LinkageError e) {   // the module is there but cannot be linked: stay on the plain loops
+            return VectorGemm.supported() && smokeTest();
+        } catch (LinkageError | RuntimeException e) {   // the module is there but its API does not link: plain loops
             return false;
         }
+    }
+
+    /** Every vector kernel once, on a tiny problem with an exact answer, so that an API that fails to link fails here. */
+    private static boolean smokeTest() {
+        double[] a = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, b = {1, 0, 2, 1, 0, 1, 1, 2, 3, 1};
+        double[] nn = new double[25], nt = new double[4], sig = new double[5];
+        VectorGemm.nn(5, 5, 2, a, 0, 2, 1, b, 0, 5, nn, 0, 5, false);      // (5x2) . (2x5)
+        VectorGemm.nt(2, 2, 5, a, 0, 5, b, 0, 5, nt, 0, 2, false);         // (2x5) . (2x5)^T
+        VectorMath.sigmoid(new double[] {0, 0, 0, 0, 0}, sig, 0, 5);
+        return nn[0] == 1 + 2 * 1 && nn[24] == 9 * 0 + 10 * 1 && nt[0] == 1 + 2 * 0 + 3 * 2 + 4 * 1 + 5 * 0
+                && nt[3] == 6 * 1 + 7 * 1 + 8 * 2 + 9 * 3 + 10 * 1 && sig[4] == 0.5;
     }
 }
