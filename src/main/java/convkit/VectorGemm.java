@@ -2,7 +2,6 @@ package convkit;
 
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -18,7 +17,11 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>{@link #nt}, {@code C += A . B^T}: both operands are read along k, so each element of C is a dot product;
  *       2 x 4 of them run at once in eight vector accumulators, summed across lanes at the end.</li>
  * </ul>
- * k is cut into chunks of {@code KC}, and B into blocks of {@code NC} columns ({@code nn}) or {@code NB} rows
+ * Every result is a fixed sequence of IEEE operations (fused multiply-adds, additions in a fixed order), so it is the
+ * same bit for bit whether the code runs interpreted or compiled ({@code VectorGemmTest} replays that order in plain
+ * Java with {@link Math#fma}).
+ *
+ * <p>k is cut into chunks of {@code KC}, and B into blocks of {@code NC} columns ({@code nn}) or {@code NB} rows
  * ({@code nt}), so that the block of B in use stays in the L2 cache on large problems.
  */
 final class VectorGemm {
@@ -195,10 +198,10 @@ final class VectorGemm {
             s03 = x0.fma(y, s03);
             s13 = x1.fma(y, s13);
         }
-        double t00 = s00.reduceLanes(VectorOperators.ADD), t01 = s01.reduceLanes(VectorOperators.ADD);
-        double t02 = s02.reduceLanes(VectorOperators.ADD), t03 = s03.reduceLanes(VectorOperators.ADD);
-        double t10 = s10.reduceLanes(VectorOperators.ADD), t11 = s11.reduceLanes(VectorOperators.ADD);
-        double t12 = s12.reduceLanes(VectorOperators.ADD), t13 = s13.reduceLanes(VectorOperators.ADD);
+        double t00 = sum(s00), t01 = sum(s01);
+        double t02 = sum(s02), t03 = sum(s03);
+        double t10 = sum(s10), t11 = sum(s11);
+        double t12 = sum(s12), t13 = sum(s13);
         for (; p < kc; p++) {
             double x0 = a[a0 + p], x1 = a[a1 + p], y0 = b[b0 + p], y1 = b[b1 + p], y2 = b[b2 + p], y3 = b[b3 + p];
             t00 += x0 * y0;
@@ -220,11 +223,20 @@ final class VectorGemm {
         c[cp + ldc + 3] += t13;
     }
 
+    /**
+     * The four lanes added in a fixed order. Not {@code reduceLanes(ADD)}: its order is unspecified, and the JIT's
+     * version sums differently from the interpreter's, so the same call could round differently before and after
+     * compilation.
+     */
+    private static double sum(DoubleVector v) {
+        return (v.lane(0) + v.lane(1)) + (v.lane(2) + v.lane(3));
+    }
+
     private static double dot(int kc, double[] a, int a0, double[] b, int b0) {
         DoubleVector s = DoubleVector.zero(S);
         int kv = kc & ~3, p = 0;
         for (; p < kv; p += 4) s = DoubleVector.fromArray(S, a, a0 + p).fma(DoubleVector.fromArray(S, b, b0 + p), s);
-        double t = s.reduceLanes(VectorOperators.ADD);
+        double t = sum(s);
         for (; p < kc; p++) t += a[a0 + p] * b[b0 + p];
         return t;
     }

@@ -92,4 +92,90 @@ class VectorGemmTest {
     void gemmWithBothOperandsTransposedMatchesTheTripleLoop() {
         allShapes("gemm", true, true);   // A^T . B^T has no vector kernel: Gemm keeps the plain loops for it
     }
+
+    // ------------------------------------------------------------------ bit-exact replay of the summation order
+
+    /** {@link VectorGemm#nt} element by element: per chunk of k, four lane sums of fused multiply-adds, added
+     * (l0 + l1) + (l2 + l3), then the scalar tail, then added into C. */
+    private static void replayNt(int m, int n, int k, double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                                 double[] c, int cOff, int ldc, boolean acc) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                int at = cOff + i * ldc + j;
+                if (!acc) c[at] = 0;
+                for (int pc = 0; pc < k; pc += VectorGemm.KC) {
+                    int kc = Math.min(VectorGemm.KC, k - pc), kv = kc & ~3, ai = aOff + i * lda + pc, bj = bOff + j * ldb + pc;
+                    double[] lane = new double[4];
+                    for (int p = 0; p < kv; p++) lane[p % 4] = Math.fma(a[ai + p], b[bj + p], lane[p % 4]);
+                    double t = (lane[0] + lane[1]) + (lane[2] + lane[3]);
+                    for (int p = kv; p < kc; p++) t += a[ai + p] * b[bj + p];
+                    c[at] += t;
+                }
+            }
+        }
+    }
+
+    /** {@link VectorGemm#nn} element by element: a chain of fused multiply-adds over k (starting from C, or from 0 in
+     * the first chunk of an overwrite), except in the last columns of each block of NC that no vector covers. */
+    private static void replayNn(int m, int n, int k, double[] a, int aOff, int si, int sk, double[] b, int bOff,
+                                 int ldb, double[] c, int cOff, int ldc, boolean acc) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                int at = cOff + i * ldc + j;
+                if (!acc) c[at] = 0;
+                int jc = j / VectorGemm.NC * VectorGemm.NC, je = Math.min(n, jc + VectorGemm.NC);
+                int vecEnd = jc + (je - jc) / 8 * 8;
+                if (je - vecEnd >= 4) vecEnd += 4;
+                boolean vector = j < vecEnd;
+                for (int pc = 0; pc < k; pc += VectorGemm.KC) {
+                    int kc = Math.min(VectorGemm.KC, k - pc);
+                    double v = c[at];
+                    for (int p = pc; p < pc + kc; p++) {
+                        double x = a[aOff + i * si + p * sk], y = b[bOff + p * ldb + j];
+                        v = vector ? Math.fma(x, y, v) : v + x * y;
+                    }
+                    c[at] = v;
+                }
+            }
+        }
+    }
+
+    @Test
+    void vectorResultsAreTheirSummationOrderBitForBitBeforeAndAfterTheJit() {
+        assumeTrue(Simd.enabled(), Simd.describe());
+        Random r = new Random(3);
+        int[][] shapes = {{6, 25, 784}, {16, 150, 100}, {5, 13, 7}, {3, VectorGemm.NC + 13, VectorGemm.KC + 9}, {150, 100, 16}};
+        for (int round = 0; round < 2; round++) {
+            for (int[] sh : shapes) {
+                int m = sh[0], n = sh[1], k = sh[2];
+                double[] a = new double[m * k], b = new double[n * k], c0 = new double[m * n];
+                for (int i = 0; i < a.length; i++) a[i] = 2 * r.nextDouble() - 1;
+                for (int i = 0; i < b.length; i++) b[i] = 2 * r.nextDouble() - 1;
+                for (int i = 0; i < c0.length; i++) c0[i] = 2 * r.nextDouble() - 1;
+                for (boolean acc : new boolean[] {false, true}) {
+                    double[] got = c0.clone(), want = c0.clone();
+                    VectorGemm.nt(m, n, k, a, 0, k, b, 0, k, got, 0, n, acc);
+                    replayNt(m, n, k, a, 0, k, b, 0, k, want, 0, n, acc);
+                    assertThat(got).as("nt %s acc=%s round %d", java.util.Arrays.toString(sh), acc, round).containsExactly(want);
+                    got = c0.clone();
+                    want = c0.clone();
+                    VectorGemm.nn(m, n, k, a, 0, k, 1, b, 0, n, got, 0, n, acc);
+                    replayNn(m, n, k, a, 0, k, 1, b, 0, n, want, 0, n, acc);
+                    assertThat(got).as("nn %s acc=%s round %d", java.util.Arrays.toString(sh), acc, round).containsExactly(want);
+                    got = c0.clone();
+                    want = c0.clone();
+                    VectorGemm.nn(m, n, k, a, 0, 1, m, b, 0, n, got, 0, n, acc);
+                    replayNn(m, n, k, a, 0, 1, m, b, 0, n, want, 0, n, acc);
+                    assertThat(got).as("tn %s acc=%s round %d", java.util.Arrays.toString(sh), acc, round).containsExactly(want);
+                }
+            }
+            // between the rounds: enough calls for the JIT to compile every kernel with C2
+            double[] a = new double[16 * 150], b = new double[150 * 100], c = new double[16 * 100];
+            for (int i = 0; i < 3000; i++) {
+                VectorGemm.nt(16, 10, 150, a, 0, 150, b, 0, 150, c, 0, 10, false);
+                VectorGemm.nn(16, 100, 150, a, 0, 150, 1, b, 0, 100, c, 0, 100, false);
+                VectorGemm.nn(7, 13, 3, a, 0, 3, 1, b, 0, 13, c, 0, 13, true);
+            }
+        }
+    }
 }
