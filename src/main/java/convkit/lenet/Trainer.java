@@ -21,7 +21,9 @@ import java.util.function.Consumer;
  * History h = new Trainer(0.9, 256, 0).train(net, data.train(), data.test(), 10, r -> System.out.println(r.line()));
  * h.table();
  * }</pre>
- * The shuffling order is drawn from {@code new Random(seed)}, a new permutation every epoch. When every layer
+ * The shuffling order is drawn from {@code new Random(shuffleSeed(seed))}, a new permutation every epoch: a stream of
+ * its own, so that {@code LeNet.d2l(seed)} and {@code new Trainer(lr, batch, seed)} with the same seed do not replay
+ * the same random numbers for the weights and for the order of the images (see {@link #shuffleSeed}). When every layer
  * supports {@link Layer#replica()} (all of convkit's do), each step runs data-parallel ({@link DataParallel}: the
  * batch in two halves, one per core, gradients added); the result does not depend on the number of cores.
  */
@@ -33,7 +35,7 @@ public final class Trainer {
     /**
      * @param lr        SGD learning rate (d2l: 0.9 for its sigmoid LeNet)
      * @param batchSize examples per step (d2l: 256)
-     * @param seed      seeds the shuffling
+     * @param seed      seeds the shuffling (through {@link #shuffleSeed})
      */
     public Trainer(double lr, int batchSize, long seed) {
         if (!(lr > 0) || Double.isInfinite(lr)) throw new IllegalArgumentException("lr must be positive and finite but was " + lr);
@@ -55,7 +57,7 @@ public final class Trainer {
         Sgd sgd = new Sgd(net.parameters(), lr);
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
         DataParallel parallel = DataParallel.supports(net) ? new DataParallel(net) : null;
-        Random rng = new Random(seed);
+        Random rng = new Random(shuffleSeed(seed));
         History history = new History();
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long t0 = System.nanoTime();
@@ -85,6 +87,20 @@ public final class Trainer {
             if (onEpoch != null) onEpoch.accept(r);
         }
         return history;
+    }
+
+    /**
+     * The seed of the shuffling stream for {@code seed}: the first output of SplitMix64 (Steele, Lea and Flood 2014,
+     * the generator behind {@code java.util.SplittableRandom}) started at {@code seed}, written out here so that it
+     * cannot change with the JDK. Using {@code seed} itself would make the shuffle replay the random numbers that
+     * {@link LeNet} drew for the weights from {@code new Random(seed)}: the first swaps of epoch 1's permutation
+     * (which images end up in its last batches) would be chosen by the same bits as conv1's weights.
+     */
+    public static long shuffleSeed(long seed) {
+        long z = seed + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** The fraction of {@code data} that {@code net} classifies correctly, evaluated in batches of {@code batchSize}. */

@@ -1,12 +1,18 @@
 package convkit.lenet;
 
+import convkit.Layer;
+import convkit.Tensor;
 import convkit.data.Dataset;
 import convkit.data.FashionMnist;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,6 +50,59 @@ class TrainerTest {
         assertThat(t.columnNames()).containsExactly("epoch", "loss", "train_acc", "test_acc", "seconds");
         assertThat(t.rowCount()).isEqualTo(3);
         assertThat(t.doubleColumn("test_acc").get(2)).isEqualTo(h.last().testAcc());
+    }
+
+    /** Records the example index that {@link #indexed} stores in each image's two pixels, batch by batch. */
+    private static final class OrderRecorder implements Layer {
+        final List<Integer> seen = new ArrayList<>();
+
+        @Override
+        public Tensor forward(Tensor x) {
+            int n = x.shape()[0];
+            double[] d = x.data();
+            for (int i = 0; i < n; i++) seen.add((int) Math.round(d[2 * i] * 255) * 256 + (int) Math.round(d[2 * i + 1] * 255));
+            return Tensor.zeros(n, 2);
+        }
+
+        @Override
+        public Tensor backward(Tensor dy) {
+            return null;
+        }
+    }
+
+    /** n 1x2 "images" whose pixels hold the example's index (high byte, low byte), all labelled 0. */
+    private static Dataset indexed(int n) {
+        byte[] px = new byte[2 * n];
+        for (int i = 0; i < n; i++) {
+            px[2 * i] = (byte) (i >> 8);
+            px[2 * i + 1] = (byte) i;
+        }
+        return new Dataset(px, new int[n], 1, 2, 2);
+    }
+
+    @Test
+    void shuffleSeedIsSplitMix64() {
+        // Reference outputs of SplitMix64 (Vigna's splitmix64.c, the JDK's SplittableRandom.mix64): the first value from
+        // state 0 is 0xE220A8397B1DCDAF; from state 1, 0x910A2DEC89025CC1.
+        assertThat(Trainer.shuffleSeed(0)).isEqualTo(0xE220A8397B1DCDAFL);
+        assertThat(Trainer.shuffleSeed(1)).isEqualTo(0x910A2DEC89025CC1L);
+        // the same as the JDK's SplittableRandom, which specifies nothing across versions but runs this algorithm
+        for (long s = -3; s < 50; s++) assertThat(Trainer.shuffleSeed(s)).isEqualTo(new SplittableRandom(s).nextLong());
+    }
+
+    @Test
+    void everyEpochVisitsEveryExampleOnceInTheOrderOfTheShufflingStream() {
+        int n = 300, batch = 64;
+        OrderRecorder rec = new OrderRecorder();
+        new Trainer(0.1, batch, 7).train(rec, indexed(n), null, 2, null);
+        assertThat(rec.seen).hasSize(2 * n);
+        Random shuffle = new Random(Trainer.shuffleSeed(7));
+        int[] first = Dataset.permutation(n, shuffle), second = Dataset.permutation(n, shuffle);
+        assertThat(rec.seen.subList(0, n)).containsExactly(Arrays.stream(first).boxed().toArray(Integer[]::new));
+        assertThat(rec.seen.subList(n, 2 * n)).containsExactly(Arrays.stream(second).boxed().toArray(Integer[]::new));
+        // not the stream LeNet.d2l(7) draws its weights from
+        assertThat(rec.seen.subList(0, n))
+                .isNotEqualTo(Arrays.stream(Dataset.permutation(n, new Random(7))).boxed().toList());
     }
 
     @Test
