@@ -42,7 +42,10 @@ public final class SeedRuns {
         return Arrays.stream(sortedFinals()).average().orElseThrow();
     }
 
-    /** Columns seed, final_test_acc, best_test_acc (over the epochs), seconds_per_epoch (training pass, mean). */
+    /**
+     * Columns seed, final_test_acc, best_test_acc (over the epochs), seconds_per_epoch (training pass, mean, rounded
+     * to hundredths).
+     */
     public Table table() {
         LongColumn s = LongColumn.create("seed");
         DoubleColumn fin = DoubleColumn.create("final_test_acc"), best = DoubleColumn.create("best_test_acc"),
@@ -52,7 +55,7 @@ public final class SeedRuns {
             s.append(seeds.get(i));
             fin.append(h.last().testAcc());
             best.append(h.epochs().stream().mapToDouble(EpochResult::testAcc).max().orElseThrow());
-            sec.append(h.epochs().stream().mapToDouble(EpochResult::seconds).average().orElseThrow());
+            sec.append(Math.round(100 * h.epochs().stream().mapToDouble(EpochResult::seconds).average().orElseThrow()) / 100.0);
         }
         return Table.create("final test accuracy per seed", s, fin, best, sec);
     }

@@ -17,7 +17,7 @@ class SeedRunsTest {
     /** A history whose test accuracies are {@code acc}, one epoch each, 2 s per epoch. */
     private static History history(double... acc) {
         History h = new History();
-        for (int i = 0; i < acc.length; i++) h.add(new EpochResult(i + 1, 1.0, 0.5, acc[i], 2.0, 0.1));
+        for (int i = 0; i < acc.length; i++) h.add(new EpochResult(i + 1, 1.0, 0.5, acc[i], 2.0 + i / 1000.0, 0.1));
         return h;
     }
 
@@ -54,6 +54,7 @@ class SeedRunsTest {
         Table t = runs.table();
         assertThat(t.columnNames()).containsExactly("seed", "final_test_acc", "best_test_acc", "seconds_per_epoch");
         assertThat(t.doubleColumn("best_test_acc").asDoubleArray()).containsExactly(0.8, 0.8188, 0.9);
+        // mean of 2.000, 2.001, 2.002 s and of 2.000, 2.001 s, rounded to hundredths
         assertThat(t.doubleColumn("seconds_per_epoch").asDoubleArray()).containsExactly(2.0, 2.0, 2.0);
         runs.add(3, history(0.8077));
         assertThat(runs.median()).isEqualTo((0.8077 + 0.8145) / 2);   // even count: mean of the middle two, as NumPy
