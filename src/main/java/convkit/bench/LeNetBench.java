@@ -54,8 +54,8 @@ public final class LeNetBench {
             test = data.test();
         } else {
             System.out.println("Fashion-MNIST not installed: timing on random images of the same size");
-            train = random(60_000, 1);
-            test = random(10_000, 2);
+            train = Dataset.random(60_000, 1);
+            test = Dataset.random(10_000, 2);
         }
         Sequential net = LeNet.byName(model, 0);
         double lr = Train.defaultLr(model);
@@ -133,12 +133,4 @@ public final class LeNetBench {
         return Double.NaN;
     }
 
-    private static Dataset random(int n, long seed) {
-        Random r = new Random(seed);
-        byte[] px = new byte[n * 784];
-        r.nextBytes(px);
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) y[i] = r.nextInt(10);
-        return new Dataset(px, y, 28, 28, 10);
-    }
 }

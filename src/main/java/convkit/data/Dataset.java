@@ -175,6 +175,20 @@ public final class Dataset {
         return (size() + batchSize - 1) / batchSize;
     }
 
+    /**
+     * {@code n} images of 28x28 random bytes with random labels among 10 classes, drawn from {@code new Random(seed)}
+     * (pixels first, then labels): Fashion-MNIST's shapes without its content, for benchmarks and tests.
+     */
+    public static Dataset random(int n, long seed) {
+        if (n < 0) throw new IllegalArgumentException("n must be >= 0 but was " + n);
+        Random r = new Random(seed);
+        byte[] px = new byte[n * 784];
+        r.nextBytes(px);
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) y[i] = r.nextInt(10);
+        return new Dataset(px, y, 28, 28, 10);
+    }
+
     /** A Fisher-Yates shuffle of 0..n-1 driven by {@code rng}. */
     public static int[] permutation(int n, Random rng) {
         int[] p = identity(n);

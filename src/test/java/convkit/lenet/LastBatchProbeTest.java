@@ -6,25 +6,14 @@ import convkit.data.Dataset;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LastBatchProbeTest {
-    /** n random 28x28 images with random labels among 10 classes. */
-    private static Dataset noise(int n, long seed) {
-        Random r = new Random(seed);
-        byte[] px = new byte[n * 784];
-        r.nextBytes(px);
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) y[i] = r.nextInt(10);
-        return new Dataset(px, y, 28, 28, 10);
-    }
-
     @Test
     void replaysTheTrainerExactlyAndEndsWithTheRealLastStep() {
-        Dataset train = noise(100, 1), test = noise(40, 2);   // batches of 32: 32, 32, 32, 4
+        Dataset train = Dataset.random(100, 1), test = Dataset.random(40, 2);   // batches of 32: 32, 32, 32, 4
         Sequential probed = LeNet.d2l(3), trained = LeNet.d2l(3);
         LastBatchProbe.Result r = LastBatchProbe.run(probed, train, test, 0.9, 32, 5, 2, 3, 7);
         History h = new Trainer(0.9, 32, 5).train(trained, train, test, 2, null);
@@ -38,7 +27,7 @@ class LastBatchProbeTest {
 
     @Test
     void badArgumentsAreReported() {
-        Dataset d = noise(10, 1);
+        Dataset d = Dataset.random(10, 1);
         assertThatThrownBy(() -> LastBatchProbe.run(LeNet.d2l(0), d, d, 0.9, 4, 0, 0, 1, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("epochs");
         assertThatThrownBy(() -> LastBatchProbe.run(LeNet.d2l(0), d, d, 0.9, 4, 0, 1, -1, 0))

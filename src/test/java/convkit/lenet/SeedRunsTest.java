@@ -67,31 +67,29 @@ class SeedRunsTest {
                 .hasMessageContaining("seed 3");
     }
 
-    @Test
-    void trainCommandTrainsEverySeedAndPrintsTheSpread() {
-        Path dir = Path.of(FashionMnist.DEFAULT_DIR);
-        assumeTrue(FashionMnist.isInstalled(dir), "Fashion-MNIST not installed in " + dir);
+    /** What {@code Train.main(args)} prints on System.out. */
+    private static String trainOutput(String... args) {
         PrintStream old = System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-            Train.main(new String[] {"--model", "modern", "--seeds", "3,5", "--subset", "600", "--epochs", "1"});
+            Train.main(args);
         } finally {
             System.setOut(old);
         }
-        String out = buf.toString(StandardCharsets.UTF_8);
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void trainCommandTrainsEverySeedAndPrintsTheSpread() {
+        Path dir = Path.of(FashionMnist.DEFAULT_DIR);
+        assumeTrue(FashionMnist.isInstalled(dir), "Fashion-MNIST not installed in " + dir);
+        String out = trainOutput("--model", "modern", "--seeds", "3,5", "--subset", "600", "--epochs", "1");
         assertThat(out).contains("2 seeds [3, 5]").contains("seed 3  epoch  1").contains("seed 5  epoch  1")
                 .contains("final test accuracy per seed").contains("2 seeds: median ");
         // each seed's run is the same as a single run with that seed
-        ByteArrayOutputStream one = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(one, true, StandardCharsets.UTF_8));
-            Train.main(new String[] {"--model", "modern", "--seed", "5", "--subset", "600", "--epochs", "1"});
-        } finally {
-            System.setOut(old);
-        }
-        String single = one.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("final test acc"))
-                .findFirst().orElseThrow();
+        String single = trainOutput("--model", "modern", "--seed", "5", "--subset", "600", "--epochs", "1").lines()
+                .filter(l -> l.startsWith("final test acc")).findFirst().orElseThrow();
         String acc = single.substring("final test acc ".length(), "final test acc ".length() + 6);
         assertThat(out).contains("seed 5  final test acc " + acc);
     }
