@@ -3,6 +3,7 @@ package convkit.viz;
 import convkit.Tensor;
 
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -26,6 +27,8 @@ public final class Heatmap {
     static final int PAD = 8;
     static final int BAR_GAP = 10;
     static final int BAR_WIDTH = 12;
+    /** Height of the title line above the map. */
+    static final int TITLE_BAND = 24;
 
     private final double[] values;
     private final int rows;
@@ -169,7 +172,44 @@ public final class Heatmap {
     }
 
     private int top() {
-        return PAD + (title == null ? 0 : 22);
+        return PAD + (title == null ? 0 : TITLE_BAND);
+    }
+
+    /** Width and height in pixels of the image {@link #render} draws (computed without drawing it). */
+    public Dimension size() {
+        int cs = effectiveCellSize();
+        double[] range = effectiveRange();
+        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D pg = probe.createGraphics();
+        int barW = colorBar ? colorBarWidth(pg, range) : 0;
+        int titleW = title == null ? 0 : Text.width(pg, Text.BOLD, title);
+        pg.dispose();
+        int gw = cols * cs;
+        int gh = rows * cs;
+        int contentW = gw + (colorBar ? BAR_GAP + barW : 0);
+        int width = PAD + Math.max(contentW, titleW) + PAD;
+        int height = top() + (colorBar ? Math.max(gh, 40) : gh) + PAD;
+        return new Dimension(width, height);
+    }
+
+    /** Width of a colour bar with its two labels (the bar itself, a gap and the wider label). */
+    static int colorBarWidth(Graphics2D g, double[] range) {
+        return BAR_WIDTH + 4 + Math.max(Text.width(g, Text.SMALL, Text.number(range[0])),
+                Text.width(g, Text.SMALL, Text.number(range[1])));
+    }
+
+    /** Draws a vertical colour bar from {@code range[1]} (top) to {@code range[0]} (bottom) with its labels. */
+    static void drawColorBar(Graphics2D g, ColorMap cmap, double[] range, int bx, int y0, int barH) {
+        for (int y = 0; y < barH; y++) {
+            double t = 1 - (double) y / Math.max(1, barH - 1);
+            g.setColor(cmap.color(t));
+            g.drawLine(bx, y0 + y, bx + BAR_WIDTH - 1, y0 + y);
+        }
+        g.setColor(Color.GRAY);
+        g.drawRect(bx, y0, BAR_WIDTH - 1, barH - 1);
+        g.setColor(Color.BLACK);
+        Text.draw(g, Text.SMALL, Text.number(range[1]), bx + BAR_WIDTH + 4, y0 + Text.MIN_SIZE - 1);
+        Text.draw(g, Text.SMALL, Text.number(range[0]), bx + BAR_WIDTH + 4, y0 + barH - 1);
     }
 
     /** Draws the map. */
@@ -180,17 +220,10 @@ public final class Heatmap {
         int gw = cols * cs;
         int gh = rows * cs;
         int y0 = top();
-        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-        Graphics2D pg = probe.createGraphics();
-        String loText = Text.number(range[0]);
-        String hiText = Text.number(range[1]);
-        int barLabelW = colorBar ? Math.max(Text.width(pg, Text.SMALL, loText), Text.width(pg, Text.SMALL, hiText)) : 0;
-        int titleW = title == null ? 0 : Text.width(pg, Text.BOLD, title);
-        pg.dispose();
+        Dimension size = size();
+        int width = size.width;
+        int height = size.height;
         int barH = Math.max(gh, 40);
-        int contentW = gw + (colorBar ? BAR_GAP + BAR_WIDTH + 4 + barLabelW : 0);
-        int width = PAD + Math.max(contentW, titleW) + PAD;
-        int height = y0 + (colorBar ? barH : gh) + PAD;
 
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -198,7 +231,7 @@ public final class Heatmap {
         g.fillRect(0, 0, width, height);
         if (title != null) {
             g.setColor(Color.BLACK);
-            Text.draw(g, Text.BOLD, title, PAD, PAD + 14);
+            Text.draw(g, Text.BOLD, title, PAD, PAD + 16);
         }
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
@@ -229,19 +262,7 @@ public final class Heatmap {
                 }
             }
         }
-        if (colorBar) {
-            int bx = PAD + gw + BAR_GAP;
-            for (int y = 0; y < barH; y++) {
-                double t = 1 - (double) y / Math.max(1, barH - 1);
-                g.setColor(cmap.color(t));
-                g.drawLine(bx, y0 + y, bx + BAR_WIDTH - 1, y0 + y);
-            }
-            g.setColor(Color.GRAY);
-            g.drawRect(bx, y0, BAR_WIDTH - 1, barH - 1);
-            g.setColor(Color.BLACK);
-            Text.draw(g, Text.SMALL, hiText, bx + BAR_WIDTH + 4, y0 + 9);
-            Text.draw(g, Text.SMALL, loText, bx + BAR_WIDTH + 4, y0 + barH - 1);
-        }
+        if (colorBar) drawColorBar(g, cmap, range, PAD + gw + BAR_GAP, y0, barH);
         g.dispose();
         return img;
     }

@@ -32,6 +32,8 @@ public final class LineChart {
     static final int RIGHT = 20;
     static final int TOP = 34;
     static final int BOTTOM = 48;
+    /** Radius of a point's marker (pixels, with the centre pixel). */
+    static final int MARKER = 4;
 
     private record Series(String name, double[] x, double[] y) {
     }
@@ -168,7 +170,8 @@ public final class LineChart {
         }
         // series
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setClip(p.x, p.y, p.width + 1, p.height + 1);
+        // clip a marker's radius outside the frame: a point on the frame (the last epoch) is drawn whole
+        g.setClip(p.x - MARKER, p.y - MARKER, p.width + 2 * MARKER + 1, p.height + 2 * MARKER + 1);
         for (int k = 0; k < series.size(); k++) {
             Series s = series.get(k);
             g.setColor(PALETTE[k % PALETTE.length]);
@@ -184,32 +187,68 @@ public final class LineChart {
             if (s.x.length <= 40) {
                 for (int i = 0; i < s.x.length; i++) {
                     java.awt.Point q = pixel(s.x[i], s.y[i]);
-                    g.fillOval(q.x - 3, q.y - 3, 7, 7);
+                    g.fillOval(q.x - MARKER + 1, q.y - MARKER + 1, 2 * MARKER - 1, 2 * MARKER - 1);
                 }
             }
         }
         g.setClip(null);
-        // legend
+        // legend, in the corner of the plot that covers the fewest points of the lines
         int lw = 0;
         for (Series s : series) lw = Math.max(lw, Text.width(g, Text.PLAIN, s.name));
-        int boxW = lw + 40;
-        int boxH = 8 + 16 * series.size();
-        int bx = p.x + p.width - boxW - 8;
-        int by = p.y + 8;
+        Rectangle box = legendBox(lw + 40, 8 + 18 * series.size());
         g.setColor(Color.WHITE);
-        g.fillRect(bx, by, boxW, boxH);
+        g.fillRect(box.x, box.y, box.width, box.height);
         g.setColor(Color.GRAY);
-        g.drawRect(bx, by, boxW, boxH);
+        g.drawRect(box.x, box.y, box.width, box.height);
         for (int k = 0; k < series.size(); k++) {
-            int y = by + 12 + 16 * k;
+            int y = box.y + 13 + 18 * k;
             g.setColor(PALETTE[k % PALETTE.length]);
             g.setStroke(new BasicStroke(2f));
-            g.drawLine(bx + 6, y, bx + 26, y);
+            g.drawLine(box.x + 6, y, box.x + 26, y);
             g.setColor(Color.BLACK);
-            Text.draw(g, Text.PLAIN, series.get(k).name, bx + 32, y + 4);
+            Text.draw(g, Text.PLAIN, series.get(k).name, box.x + 32, y + 5);
         }
         g.dispose();
         return img;
+    }
+
+    /**
+     * Where the legend goes: of nine places in the plot (its corners, the middles of its sides and its centre, in
+     * matplotlib's order: upper right first), the first whose box covers the fewest points sampled along the
+     * lines (matplotlib's "best" location, simplified).
+     */
+    Rectangle legendBox(int boxW, int boxH) {
+        Rectangle p = plotArea();
+        int left = p.x + 8;
+        int right = p.x + p.width - boxW - 8;
+        int centre = p.x + (p.width - boxW) / 2;
+        int top = p.y + 8;
+        int bottom = p.y + p.height - boxH - 8;
+        int middle = p.y + (p.height - boxH) / 2;
+        int[][] xy = {{right, top}, {left, top}, {left, bottom}, {right, bottom}, {right, middle}, {left, middle},
+            {centre, bottom}, {centre, top}, {centre, middle}};
+        Rectangle[] corners = new Rectangle[xy.length];
+        for (int i = 0; i < xy.length; i++) corners[i] = new Rectangle(xy[i][0], xy[i][1], boxW, boxH);
+        Rectangle best = corners[0];
+        long fewest = Long.MAX_VALUE;
+        for (Rectangle r : corners) {
+            Rectangle grown = new Rectangle(r.x - MARKER, r.y - MARKER, r.width + 2 * MARKER, r.height + 2 * MARKER);
+            long covered = 0;
+            for (Series s : series) {
+                for (int i = 0; i < s.x.length; i++) {
+                    java.awt.Point a = pixel(s.x[i], s.y[i]);
+                    java.awt.Point b = i + 1 < s.x.length ? pixel(s.x[i + 1], s.y[i + 1]) : a;
+                    for (int t = 0; t <= 20; t++) {
+                        if (grown.contains(a.x + (b.x - a.x) * t / 20.0, a.y + (b.y - a.y) * t / 20.0)) covered++;
+                    }
+                }
+            }
+            if (covered < fewest) {
+                fewest = covered;
+                best = r;
+            }
+        }
+        return best;
     }
 
     private Axis xAxis() {
@@ -221,7 +260,11 @@ public final class LineChart {
                 hi = Math.max(hi, v);
             }
         }
-        return Axis.linear(lo, hi);
+        boolean integers = true;
+        for (Series s : series) {
+            for (double v : s.x) integers &= v == Math.rint(v);
+        }
+        return integers ? Axis.integers(lo, hi) : Axis.linear(lo, hi);
     }
 
     private Axis yAxis() {
@@ -260,6 +303,18 @@ public final class LineChart {
                 max += d;
             }
             double step = nice((max - min) / 5, true);
+            double lo = Math.floor(min / step) * step;
+            double hi = Math.ceil(max / step) * step;
+            int n = (int) Math.round((hi - lo) / step) + 1;
+            double[] t = new double[n];
+            for (int i = 0; i < n; i++) t[i] = lo + i * step;
+            return new Axis(lo, hi, false, t);
+        }
+
+        /** Like {@link #linear} with whole-number ticks (x = epochs, steps): a step of at least 1. */
+        static Axis integers(double min, double max) {
+            if (max - min < 1) return linear(min, max);
+            double step = Math.max(1, nice((max - min) / 5, true));
             double lo = Math.floor(min / step) * step;
             double hi = Math.ceil(max / step) * step;
             int n = (int) Math.round((hi - lo) / step) + 1;

@@ -10,9 +10,15 @@ import java.awt.RenderingHints;
  * from its font manager; then text is skipped and widths are estimated, so that pictures still render.
  */
 final class Text {
-    static final Font PLAIN = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    static final Font BOLD = new Font(Font.SANS_SERIF, Font.BOLD, 13);
-    static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+    /**
+     * The smallest font size (pixels) any picture of this package uses: a notebook that shows a picture at 92 % or
+     * more of its size (Jupyter scales a picture down only when it is wider than the notebook column, and
+     * {@link Images#MAX_WIDTH} keeps composed pictures narrower than that) keeps its text at 11 px or more.
+     */
+    static final int MIN_SIZE = 12;
+    static final Font PLAIN = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    static final Font BOLD = new Font(Font.SANS_SERIF, Font.BOLD, 14);
+    static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, MIN_SIZE);
 
     private Text() {
     }

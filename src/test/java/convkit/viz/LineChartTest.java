@@ -58,6 +58,41 @@ class LineChartTest {
     }
 
     @Test
+    void aPointOnTheFrameIsDrawnWhole() {
+        // ten epochs: x runs 0..10, the last point sits on the right edge of the plot; its marker must not be cut
+        double[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        double[] y = {2.3, 2.0, 1.0, 0.8, 0.7, 0.6, 0.6, 0.5, 0.5, 0.5};
+        LineChart chart = LineChart.create("loss").series("loss", x, y);
+        BufferedImage img = chart.render();
+        Point last = chart.pixel(10, 0.5);
+        assertThat(last.x).isEqualTo(chart.plotArea().x + chart.plotArea().width);
+        int colour = LineChart.PALETTE[0].getRGB();
+        // the marker's right half, outside the frame, is drawn in the series colour
+        assertThat(img.getRGB(last.x + LineChart.MARKER - 2, last.y)).isEqualTo(colour);
+        assertThat(img.getRGB(last.x + LineChart.MARKER + 2, last.y)).isNotEqualTo(colour);
+    }
+
+    @Test
+    void wholeNumberXGetsWholeNumberTicksAndTheLegendAvoidsTheLines() {
+        double[] x = {1, 2};
+        LineChart chart = LineChart.create("two epochs").xLabel("epoch")
+                .series("train loss", x, new double[] {2.55, 2.37})
+                .series("train acc", x, new double[] {0.10, 0.11})
+                .series("test acc", x, new double[] {0.11, 0.08});
+        // the x axis runs from 1 to 2 with no tick between (no "epoch 1.5")
+        assertThat(chart.pixel(1, 0).x).isEqualTo(chart.plotArea().x);
+        assertThat(chart.pixel(2, 0).x).isEqualTo(chart.plotArea().x + chart.plotArea().width);
+        // the loss runs along the top, the accuracies along the bottom: the legend goes to the middle
+        java.awt.Rectangle box = chart.legendBox(120, 62);
+        java.awt.Rectangle p = chart.plotArea();
+        assertThat(box.y).isGreaterThan(chart.pixel(1, 2.55).y).isGreaterThan(p.y + 8);
+        assertThat(box.y + box.height).isLessThan(chart.pixel(1, 0.11).y);
+        // the upper right corner when it is free
+        LineChart low = LineChart.create(null).series("y", new double[] {1, 2, 3}, new double[] {0, 3, 0});
+        assertThat(low.legendBox(100, 30).x).isGreaterThan(low.plotArea().x + low.plotArea().width / 2);
+    }
+
+    @Test
     void logScalePutsDecadesEquallyApart() {
         LineChart chart = LineChart.create("log").logY(true).size(400, 300)
                 .series("loss", new double[] {1, 2, 3}, new double[] {10, 1, 0.1});
