@@ -5,15 +5,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import convkit.viz.MimeBundle;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 
 /**
  * How the kernel shows an object: a {@link RenderedImage} as image/png (with a short text/plain stand-in),
- * a {@link DisplayData} as itself, an array as JShell prints it, anything else as text/plain by its
+ * a {@link DisplayData} as itself, what {@link MimeBundle} has a richer form for (a Tablesaw table as text/html
+ * beside its text) as that bundle, an array as JShell prints it, anything else as text/plain by its
  * {@code toString()} (a convkit Tensor thus shows its NumPy-like text).
  */
 final class Rendering {
@@ -24,6 +27,12 @@ final class Rendering {
     static DisplayData render(Object value) {
         if (value instanceof DisplayData) {
             return (DisplayData) value;
+        }
+        Map<String, String> rich = MimeBundle.of(value);   // tables as HTML beside their text (convkit.viz)
+        if (rich != null) {
+            DisplayData d = new DisplayData(rich.get("text/plain"));
+            rich.forEach((mime, data) -> d.putData(mime, data));
+            return d;
         }
         if (value instanceof RenderedImage) {
             RenderedImage img = (RenderedImage) value;
