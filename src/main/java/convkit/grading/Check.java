@@ -5,8 +5,13 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The student's self-check: runs the visible tests of {@code exercises/} against your code with the
@@ -17,9 +22,50 @@ import java.nio.file.Path;
  * convkit.grading.Check.all();        // everything
  * }</pre>
  * From a shell: {@code ./convkit check 7.2}.
+ *
+ * <p>Where your {@code exercises/} folder is: a notebook's kernel runs in the notebook's folder, and the check
+ * looks there and in every folder above it for an {@code exercises/} folder (one with {@code src/main/java} and
+ * {@code src/test/java}), also one level down (a kit unpacked next to the notebooks: {@code ../convkit/exercises}).
+ * When it is somewhere else, name it once in a cell, and every later check of that kernel uses it:
+ * <pre>{@code
+ * convkit.grading.Check.exercises("/home/me/convkit/exercises");
+ * }</pre>
  */
 public final class Check {
+    /** The exercises folder named in a cell with {@link #exercises}, for the rest of the kernel's life. */
+    private static volatile Path named;
+
     private Check() {
+    }
+
+    /**
+     * Tells the self-check where the exercises are: the {@code exercises/} folder itself or the folder that holds
+     * it (absolute, or relative to the notebook's folder). Returns the exercises folder it will use.
+     *
+     * @throws IllegalArgumentException if neither {@code path} nor {@code path/exercises} is an exercises folder
+     */
+    public static Path exercises(String path) {
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException("name the folder, e.g. convkit.grading.Check.exercises(\"/home/me/convkit/exercises\");");
+        }
+        Path p = Path.of(path).toAbsolutePath().normalize();
+        boolean calledExercises = p.getFileName() != null && p.getFileName().toString().equals("exercises");
+        Path root;
+        if (isExercises(p) && calledExercises) {
+            root = p.getParent();
+        } else if (isExercises(p.resolve("exercises"))) {
+            root = p;
+        } else if (isExercises(p)) {
+            throw new IllegalArgumentException(p + " holds exercises, but grading looks for a folder called exercises/:"
+                    + " rename it to exercises and name that, e.g. convkit.grading.Check.exercises(\""
+                    + p.resolveSibling("exercises") + "\");");
+        } else {
+            throw new IllegalArgumentException(p + (Files.isDirectory(p) ? " is not" : " does not exist, so it is not")
+                    + " an exercises/ folder (one with src/main/java and src/test/java) and holds none. Name the"
+                    + " exercises/ folder of your unpacked kit, e.g. convkit.grading.Check.exercises(\"/home/me/convkit/exercises\");");
+        }
+        named = root;
+        return root.resolve("exercises");
     }
 
     /** Checks every exercise. */
@@ -29,9 +75,77 @@ public final class Check {
 
     /** Checks the exercises whose number is or starts with {@code prefix}; prints and returns the report. */
     public static GradeReport run(String prefix) {
-        GradeReport r = grade(KitPaths.root(), prefix);
-        System.out.print(feedback(KitPaths.root(), r, prefix));
+        Path root = root();
+        GradeReport r = grade(root, prefix);
+        System.out.print(feedback(root, r, prefix));
         return r;
+    }
+
+    /**
+     * The kit folder whose {@code exercises/} the check grades: the one named with {@link #exercises}, else
+     * {@code -Dconvkit.home} or {@code CONVKIT_HOME} (how {@code ./convkit check} says it), else the one found
+     * from the working directory ({@link #find}).
+     */
+    static Path root() {
+        if (named != null) return named;
+        String home = System.getProperty("convkit.home", System.getenv("CONVKIT_HOME"));
+        if (home != null && !home.isBlank()) return Path.of(home).toAbsolutePath().normalize();
+        return find(Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * The folder holding {@code exercises/}, looked for from {@code start} upwards: at each level
+     * {@code level/exercises}, and at the first two levels also {@code level/&lowast;/exercises} (a kit unpacked
+     * next to the notebooks). A folder called {@code exercises} that is one counts too.
+     *
+     * @throws IllegalStateException naming the folders it looked in and the call that names the folder, when none
+     *                               is found, or when two kits are found next to each other
+     */
+    static Path find(Path start) {
+        List<Path> looked = new ArrayList<>();
+        int level = 0;
+        for (Path d = start.normalize(); d != null; d = d.getParent(), level++) {
+            if (isExercises(d) && d.getFileName() != null && d.getFileName().toString().equals("exercises")) {
+                return d.getParent();
+            }
+            looked.add(d.resolve("exercises"));
+            if (isExercises(d.resolve("exercises"))) return d;
+            if (level < 2) {
+                List<Path> beside = new ArrayList<>();
+                try (DirectoryStream<Path> kids = Files.newDirectoryStream(d, Files::isDirectory)) {
+                    for (Path k : kids) {
+                        if (!k.getFileName().toString().startsWith(".") && isExercises(k.resolve("exercises"))) beside.add(k);
+                    }
+                } catch (IOException | SecurityException e) {
+                    // an unreadable folder holds no kit we could grade
+                }
+                looked.add(d.resolve("*").resolve("exercises"));
+                Collections.sort(beside);
+                if (beside.size() == 1) return beside.get(0);
+                if (beside.size() > 1) {
+                    throw new IllegalStateException("Found more than one exercises/ folder: "
+                            + beside.stream().map(b -> b.resolve("exercises").toString()).collect(Collectors.joining(", "))
+                            + ". Say which one is yours, in a cell:\n    convkit.grading.Check.exercises(\""
+                            + beside.get(0).resolve("exercises") + "\");\nthen run the check again.");
+                }
+            }
+        }
+        throw new IllegalStateException("Cannot find your exercises/ folder (the one of your unpacked kit, with src/main/java"
+                + " and src/test/java). Looked in:\n    "
+                + looked.stream().map(Path::toString).collect(Collectors.joining("\n    "))
+                + "\nSay where it is, in a cell (with the path of your kit's exercises/ folder):\n"
+                + "    convkit.grading.Check.exercises(\"/home/me/convkit/exercises\");\n"
+                + "then run the check again; the kernel remembers the folder until it restarts.");
+    }
+
+    /** Whether {@code d} looks like an exercises folder: it has src/main/java and src/test/java. */
+    static boolean isExercises(Path d) {
+        return Files.isDirectory(d.resolve("src/main/java")) && Files.isDirectory(d.resolve("src/test/java"));
+    }
+
+    /** Forgets the folder named with {@link #exercises} (tests). */
+    static void forget() {
+        named = null;
     }
 
     static GradeReport grade(Path root, String prefix) {
