@@ -166,13 +166,13 @@ function measure(minScale) {
         pre.parentNode.appendChild(probe);
         const need = probe.getBoundingClientRect().width;
         probe.remove();
-        const lines = pre.innerText.split('\n');
+        const lines = pre.innerText.split('\n').map((l) => l.replace(/\s+$/, ''));
         const longest = lines.reduce((a, b) => (b.length > a.length ? b : a), '');
         entry.texts.push({ need: Math.round(need), column, lines: lines.length, longest: longest.length,
           tableLike: lines.filter((l) => l.includes('|')).length >= 2 });
         if (need > column + 1) {
           entry.problems.push(`text ${Math.round(need)} px wide in a ${column} px column (wraps mid-word; `
-            + `longest line ${longest.length} characters: "${longest.trim().slice(0, 60)}")`);
+            + `longest line ${longest.length} characters: "${longest.trim().slice(0, 70)}")`);
         }
       });
       if (sub.scrollWidth > column + 1 && !entry.problems.some((p) => p.includes('wide'))) {
