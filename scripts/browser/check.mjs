@@ -231,6 +231,8 @@ async function screenshots(page, name, cells, outDir) {
   fs.mkdirSync(dir, { recursive: true });
   // the classic notebook scrolls inside #site: let it grow so that a full-page screenshot holds every cell
   await page.evaluate(() => {
+    // long outputs sit in a scroll box (the reader can click it open): open them all for the screenshots
+    Jupyter.notebook.get_cells().forEach((c) => { if (c.output_area) c.output_area.unscroll_area(); });
     const site = document.getElementById('site');
     if (site) { site.style.height = 'auto'; site.style.overflow = 'visible'; }
     document.body.style.height = 'auto';

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * The student's self-check: runs the visible tests of {@code exercises/} against your code with the
- * same engine as the final grade, prints the score table with hints, and says how many hidden tests
+ * same engine as the final grade, shows the score table with hints, and says how many hidden tests
  * remain. From a notebook cell:
  * <pre>{@code
  * convkit.grading.Check.run("7.2");   // one section or exercise ("7.2", "7.2.3", "7.9.1")
@@ -69,16 +69,19 @@ public final class Check {
     }
 
     /** Checks every exercise. */
-    public static GradeReport all() {
+    public static Feedback all() {
         return run("");
     }
 
-    /** Checks the exercises whose number is or starts with {@code prefix}; prints and returns the report. */
-    public static GradeReport run(String prefix) {
+    /**
+     * Checks the exercises whose number is or starts with {@code prefix} and returns the feedback, which a cell
+     * ending with this call shows: the score table (an HTML table in convkit's kernel) and each failed test's
+     * message and hint. {@link Feedback#report()} has the graded tests.
+     */
+    public static Feedback run(String prefix) {
         Path root = root();
         GradeReport r = grade(root, prefix);
-        System.out.print(feedback(root, r, prefix));
-        return r;
+        return Feedback.of(r, feedback(root, r, prefix));
     }
 
     /**
@@ -123,15 +126,15 @@ public final class Check {
                 Collections.sort(beside);
                 if (beside.size() == 1) return beside.get(0);
                 if (beside.size() > 1) {
-                    throw new IllegalStateException("Found more than one exercises/ folder: "
-                            + beside.stream().map(b -> b.resolve("exercises").toString()).collect(Collectors.joining(", "))
-                            + ". Say which one is yours, in a cell:\n    convkit.grading.Check.exercises(\""
+                    throw new IllegalStateException("Found more than one exercises/ folder:\n    "
+                            + beside.stream().map(b -> b.resolve("exercises").toString()).collect(Collectors.joining("\n    "))
+                            + "\nSay which one is yours, in a cell:\n    convkit.grading.Check.exercises(\""
                             + beside.get(0).resolve("exercises") + "\");\nthen run the check again.");
                 }
             }
         }
-        throw new IllegalStateException("Cannot find your exercises/ folder (the one of your unpacked kit, with src/main/java"
-                + " and src/test/java). Looked in:\n    "
+        throw new IllegalStateException("Cannot find your exercises/ folder (with src/main/java and src/test/java)."
+                + "\nLooked in:\n    "
                 + looked.stream().map(Path::toString).collect(Collectors.joining("\n    "))
                 + "\nSay where it is, in a cell (with the path of your kit's exercises/ folder):\n"
                 + "    convkit.grading.Check.exercises(\"/home/me/convkit/exercises\");\n"

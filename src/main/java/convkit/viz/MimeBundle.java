@@ -8,7 +8,8 @@ import tech.tablesaw.api.Table;
 /**
  * The richer forms in which a notebook shows the library's objects: the one place where a type gets a MIME type
  * beside its text (convkit's kernel asks it for every cell result and {@code display(x)}). A Tablesaw
- * {@link Table} shows as an HTML table ({@link Tables#html}) with its usual text beside it.
+ * {@link Table} shows as an HTML table ({@link Tables#html}) with its usual text beside it, an {@link HtmlView}
+ * (the self-check's score) as its {@link HtmlView#html}.
  *
  * <p>{@code text/plain} is always the object's {@code toString()}, what IJava, JJava and rapaio show too, so a
  * notebook's text reads the same on every kernel; the other kernels simply do not ask for the rest.
@@ -23,12 +24,12 @@ public final class MimeBundle {
      * {@link java.awt.image.RenderedImage} as image/png).
      */
     public static Map<String, String> of(Object value) {
-        if (value instanceof Table) {
-            Map<String, String> b = new LinkedHashMap<>();
-            b.put("text/plain", value.toString());
-            b.put("text/html", Tables.html((Table) value));
-            return b;
-        }
-        return null;
+        String html = value instanceof Table ? Tables.html((Table) value)
+                : value instanceof HtmlView ? ((HtmlView) value).html() : null;
+        if (html == null) return null;
+        Map<String, String> b = new LinkedHashMap<>();
+        b.put("text/plain", value.toString());
+        b.put("text/html", html);
+        return b;
     }
 }
