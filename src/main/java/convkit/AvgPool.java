@@ -1,5 +1,7 @@
 package convkit;
 
+import convkit.compute.ThreadPool;
+
 /**
  * Average pooling on NCHW batches, forward and backward (the fast path; {@link Pooling} has the book's loop).
  *
@@ -47,7 +49,7 @@ public final class AvgPool {
         final int planes = g.n * g.c, hw = g.inPlane(), p = g.outPlane();
         if (isPlain2x2(g)) {
             // LeNet's case, without the window bounds: the same sums in the same order, so the same bits
-            Parallel.forRange(planes, (long) planes * p * 4 >= (1 << 18), (c0, c1) -> {
+            ThreadPool.forRange(planes, (long) planes * p * 4 >= (1 << 18), (c0, c1) -> {
                 for (int pl = c0; pl < c1; pl++) {
                     for (int oy = 0; oy < g.outH; oy++) {
                         int r0 = pl * hw + 2 * oy * g.w, r1 = r0 + g.w, yo = pl * p + oy * g.outW;
@@ -59,7 +61,7 @@ public final class AvgPool {
             });
             return;
         }
-        Parallel.forRange(planes, (long) planes * p * g.kh * g.kw >= (1 << 18), (c0, c1) -> {
+        ThreadPool.forRange(planes, (long) planes * p * g.kh * g.kw >= (1 << 18), (c0, c1) -> {
             for (int pl = c0; pl < c1; pl++) {
                 int xBase = pl * hw, yBase = pl * p;
                 for (int oy = 0; oy < g.outH; oy++) {
@@ -85,7 +87,7 @@ public final class AvgPool {
     static void backward(double[] dy, ConvGeometry g, boolean countIncludePad, double[] dx) {
         final int planes = g.n * g.c, hw = g.inPlane(), p = g.outPlane();
         if (isPlain2x2(g)) {
-            Parallel.forRange(planes, (long) planes * p * 4 >= (1 << 18), (c0, c1) -> {
+            ThreadPool.forRange(planes, (long) planes * p * 4 >= (1 << 18), (c0, c1) -> {
                 for (int pl = c0; pl < c1; pl++) {
                     for (int oy = 0; oy < g.outH; oy++) {
                         int r0 = pl * hw + 2 * oy * g.w, r1 = r0 + g.w, yo = pl * p + oy * g.outW;
@@ -101,7 +103,7 @@ public final class AvgPool {
             });
             return;
         }
-        Parallel.forRange(planes, (long) planes * p * g.kh * g.kw >= (1 << 18), (c0, c1) -> {
+        ThreadPool.forRange(planes, (long) planes * p * g.kh * g.kw >= (1 << 18), (c0, c1) -> {
             for (int pl = c0; pl < c1; pl++) {
                 int xBase = pl * hw, yBase = pl * p;
                 for (int oy = 0; oy < g.outH; oy++) {

@@ -1,5 +1,8 @@
 package convkit;
 
+import convkit.compute.Gemm;
+import convkit.compute.ThreadPool;
+
 import java.util.Arrays;
 
 /**
@@ -110,7 +113,7 @@ public final class Conv {
         final boolean pointwise = g.isPointwise();
         Im2Col.checkSize(kk, p);
         long flops = (long) g.n * f * p * kk;
-        Parallel.forRange(g.n, flops >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
+        ThreadPool.forRange(g.n, flops >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
             double[] col = pointwise ? null : new double[kk * p];
             for (int n = n0; n < n1; n++) {
                 for (int gi = 0; gi < groups; gi++) {
@@ -141,7 +144,7 @@ public final class Conv {
         if (dx != null) Arrays.fill(dx, 0.0);
         Im2Col.checkSize(kk, p);
         long flops = (long) g.n * f * p * kk;
-        Parallel.forRange(g.n, flops >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
+        ThreadPool.forRange(g.n, flops >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
             double[] col = pointwise ? null : new double[kk * p];
             double[] dcol = pointwise || dx == null ? null : new double[kk * p];
             double[] dw = new double[dwAcc.length];

@@ -1,5 +1,7 @@
 package convkit;
 
+import convkit.compute.ThreadPool;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -74,7 +76,7 @@ public final class DataParallel {
         int[] shape = x.shape();
         double[] lossSums = new double[shards];
         long[] correct = new long[shards];
-        Parallel.forRange(shards, true, (s0, s1) -> {
+        ThreadPool.forRange(shards, true, (s0, s1) -> {
             for (int s = s0; s < s1; s++) {
                 int from = (int) ((long) n * s / shards), to = (int) ((long) n * (s + 1) / shards);
                 int[] sh = shape.clone();

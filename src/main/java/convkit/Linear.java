@@ -1,5 +1,7 @@
 package convkit;
 
+import convkit.compute.Gemm;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;

@@ -1,5 +1,7 @@
 package convkit;
 
+import convkit.compute.ThreadPool;
+
 import java.util.Arrays;
 
 /**
@@ -62,7 +64,7 @@ public final class MaxPool {
      */
     static void forward(double[] x, ConvGeometry g, double[] y, int[] argmax) {
         final int planes = g.n * g.c, hw = g.inPlane(), p = g.outPlane();
-        Parallel.forRange(planes, (long) planes * p * g.kh * g.kw >= (1 << 18), (c0, c1) -> {
+        ThreadPool.forRange(planes, (long) planes * p * g.kh * g.kw >= (1 << 18), (c0, c1) -> {
             for (int pl = c0; pl < c1; pl++) {
                 int xBase = pl * hw, yBase = pl * p;
                 for (int oy = 0; oy < g.outH; oy++) {

@@ -1,5 +1,7 @@
 package convkit;
 
+import convkit.compute.ThreadPool;
+
 import java.util.Arrays;
 
 /**
@@ -16,7 +18,7 @@ public final class ReLU implements Layer {
         if (x == null) throw new IllegalArgumentException("ReLU needs x but got null");
         this.x = x;
         double[] a = x.data(), y = outBuf.get(a.length);
-        Parallel.forRange(a.length, a.length > 100_000, (from, to) -> {
+        ThreadPool.forRange(a.length, a.length > 100_000, (from, to) -> {
             for (int i = from; i < to; i++) y[i] = a[i] > 0 ? a[i] : 0.0;
         });
         return Tensor.wrap(y, x.shape());
@@ -31,7 +33,7 @@ public final class ReLU implements Layer {
                     + (dy == null ? "null" : Arrays.toString(dy.shape())));
         }
         double[] a = x.data(), g = dy.data(), dx = dxBuf.get(a.length);
-        Parallel.forRange(a.length, a.length > 100_000, (from, to) -> {
+        ThreadPool.forRange(a.length, a.length > 100_000, (from, to) -> {
             for (int i = from; i < to; i++) dx[i] = a[i] > 0 ? g[i] : 0.0;
         });
         return Tensor.wrap(dx, x.shape());

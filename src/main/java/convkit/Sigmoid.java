@@ -1,5 +1,9 @@
 package convkit;
 
+import convkit.compute.Simd;
+import convkit.compute.ThreadPool;
+import convkit.compute.VectorMath;
+
 import java.util.Arrays;
 
 /**
@@ -15,7 +19,7 @@ public final class Sigmoid implements Layer {
     public Tensor forward(Tensor x) {
         if (x == null) throw new IllegalArgumentException("Sigmoid needs x but got null");
         double[] a = x.data(), out = outBuf.get(a.length);
-        Parallel.forRange(a.length, a.length > 20_000, (from, to) -> {
+        ThreadPool.forRange(a.length, a.length > 20_000, (from, to) -> {
             if (Simd.enabled()) VectorMath.sigmoid(a, out, from, to);
             else for (int i = from; i < to; i++) out[i] = 1.0 / (1.0 + Math.exp(-a[i]));
         });
@@ -32,7 +36,7 @@ public final class Sigmoid implements Layer {
                     + " but got " + (dy == null ? "null" : Arrays.toString(dy.shape())));
         }
         double[] s = y.data(), g = dy.data(), dx = dxBuf.get(s.length);
-        Parallel.forRange(s.length, s.length > 100_000, (from, to) -> {
+        ThreadPool.forRange(s.length, s.length > 100_000, (from, to) -> {
             for (int i = from; i < to; i++) dx[i] = g[i] * s[i] * (1.0 - s[i]);
         });
         return Tensor.wrap(dx, y.shape());

@@ -1,5 +1,7 @@
 package convkit;
 
+import convkit.testing.Rnd;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

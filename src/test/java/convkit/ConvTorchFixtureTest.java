@@ -1,5 +1,7 @@
 package convkit;
 
+import convkit.testing.TorchFixtures;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.DynamicTest;
@@ -9,9 +11,9 @@ import org.junit.jupiter.api.TestFactory;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static convkit.TorchFixtures.assertClose;
-import static convkit.TorchFixtures.ints;
-import static convkit.TorchFixtures.tensor;
+import static convkit.testing.TorchFixtures.assertClose;
+import static convkit.testing.TorchFixtures.ints;
+import static convkit.testing.TorchFixtures.tensor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

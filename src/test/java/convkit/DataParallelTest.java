@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import convkit.lenet.LeNet;
+import convkit.testing.Rnd;
 
 import java.util.List;
 import java.util.Random;

@@ -1,5 +1,7 @@
 package convkit;
 
+import convkit.testing.TorchFixtures;
+
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -9,8 +11,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import static convkit.TorchFixtures.assertClose;
-import static convkit.TorchFixtures.tensor;
+import static convkit.testing.TorchFixtures.assertClose;
+import static convkit.testing.TorchFixtures.tensor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

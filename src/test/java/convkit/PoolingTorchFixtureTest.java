@@ -1,5 +1,7 @@
 package convkit;
 
+import convkit.testing.TorchFixtures;
+
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -9,9 +11,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import static convkit.TorchFixtures.assertClose;
-import static convkit.TorchFixtures.ints;
-import static convkit.TorchFixtures.tensor;
+import static convkit.testing.TorchFixtures.assertClose;
+import static convkit.testing.TorchFixtures.ints;
+import static convkit.testing.TorchFixtures.tensor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

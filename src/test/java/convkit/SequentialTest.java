@@ -1,5 +1,7 @@
 package convkit;
 
+import convkit.testing.CentralDifference;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

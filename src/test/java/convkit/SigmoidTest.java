@@ -1,5 +1,9 @@
 package convkit;
 
+import convkit.compute.Simd;
+import convkit.compute.VectorMath;
+import convkit.testing.CentralDifference;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -44,7 +44,7 @@ public final class ConvBench {
         if (args.length <= 1) Arrays.fill(pick, true);
         System.out.printf("convkit ConvBench: %d cores, Java %s, median of %d runs (after warm-up), float64%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), reps);
-        System.out.println(convkit.Simd.describe());
+        System.out.println(convkit.compute.Simd.describe());
         System.out.println("wall ms = median wall time; cpu ms = median CPU time of the process (all threads), which is");
         System.out.println("what an otherwise idle machine needs in total: on 2 free cores wall is about cpu/2 when parallel.");
         System.out.printf("%-32s %9s %8s %8s %11s %9s %8s %9s %11s %9s %11s%n", "shape (NCHW -> F)", "fwd ms", "GFLOP/s",

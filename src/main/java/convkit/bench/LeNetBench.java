@@ -61,7 +61,7 @@ public final class LeNetBench {
         double lr = Train.defaultLr(model);
         System.out.printf(Locale.ROOT, "LeNet %s, batch %d, %d training images, %d threads, Java %s%n", model, batch,
                 train.size(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        System.out.println(convkit.Simd.describe());
+        System.out.println(convkit.compute.Simd.describe());
         Random rng = new Random(0);
         List<Double> times = new ArrayList<>(), cpus = new ArrayList<>();
         for (int e = 0; e <= epochs; e++) {

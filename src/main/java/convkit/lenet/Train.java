@@ -73,7 +73,7 @@ public final class Train {
             String seedText = seeds.length == 1 ? "seed " + seeds[0] : seeds.length + " seeds " + Arrays.toString(seeds);
             System.out.printf(Locale.ROOT, "LeNet %s: lr %s, batch %d, %d epochs, %s, %d train / %d test images, %d threads%n",
                     model, rate, batch, epochs, seedText, train.size(), test.size(), Runtime.getRuntime().availableProcessors());
-            System.out.println(convkit.Simd.describe());
+            System.out.println(convkit.compute.Simd.describe());
             SeedRuns runs = new SeedRuns();
             for (long s : seeds) {
                 String prefix = seeds.length == 1 ? "" : "seed " + s + "  ";

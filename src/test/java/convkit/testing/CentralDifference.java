@@ -1,4 +1,8 @@
-package convkit;
+package convkit.testing;
+
+import convkit.Layer;
+import convkit.Parameter;
+import convkit.Tensor;
 
 import java.util.Random;
 import java.util.function.Supplier;
@@ -9,12 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Test helper: checks a layer's backward against central differences in double precision. The scalar checked
  * is {@code L = sum(forward(x) * R)} for a fixed random R, so dL/dy = R.
  */
-final class CentralDifference {
+public final class CentralDifference {
     private CentralDifference() {
     }
 
     /** Checks dx and every parameter gradient of {@code layer} at {@code x}; returns the worst relative error. */
-    static double check(Layer layer, Tensor x, long seed, double tol) {
+    public static double check(Layer layer, Tensor x, long seed, double tol) {
         Tensor y = layer.forward(x);
         Random rnd = new Random(seed);
         double[] r = new double[y.size()];
@@ -54,7 +58,7 @@ final class CentralDifference {
     }
 
     /** A seeded standard-normal tensor. */
-    static Tensor randn(long seed, int... shape) {
+    public static Tensor randn(long seed, int... shape) {
         Tensor t = Tensor.zeros(shape);
         Random r = new Random(seed);
         double[] d = t.data();

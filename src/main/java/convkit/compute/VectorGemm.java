@@ -1,16 +1,16 @@
-package convkit;
+package convkit.compute;
 
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The GEMM micro-kernels written with the vector API (256-bit registers of four doubles, fused multiply-add), used by
+ * The GEMM inner loops written with the vector API (256-bit registers of four doubles, fused multiply-add), used by
  * {@link Gemm} when {@link Simd#enabled()}. Same contract as {@code Gemm.gemm}: row-major arrays with offsets and
  * leading dimensions; C is overwritten, or added to when {@code accumulate}; A and B are only read; callers
  * guarantee the index ranges.
  *
- * <p>Two shapes of kernel, because the two layouts want different loops:
+ * <p>Two shapes of loop, because the two layouts want different loops:
  * <ul>
  *   <li>{@link #nn}, {@code C += op(A) . B} with B row-major: a block of 4 rows x 8 columns of C lives in eight
  *       registers; each step of k broadcasts four elements of A and loads two vectors of B.</li>

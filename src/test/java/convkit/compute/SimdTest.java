@@ -1,4 +1,4 @@
-package convkit;
+package convkit.compute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,10 +6,10 @@ import org.junit.jupiter.api.Test;
 
 class SimdTest {
     @Test
-    void theTestJvmHasTheVectorModuleAndSaysWhichKernelsRun() {
+    void theTestJvmHasTheVectorModuleAndSaysWhichLoopsRun() {
         // surefire starts the tests with --add-modules jdk.incubator.vector (pom.xml), as ./convkit and the kernel do
         assertThat(ModuleLayer.boot().findModule("jdk.incubator.vector")).isPresent();
         assertThat(Simd.enabled()).isEqualTo(VectorGemm.supported());
-        assertThat(Simd.describe()).startsWith(Simd.enabled() ? "vector kernels on" : "vector kernels off");
+        assertThat(Simd.describe()).startsWith(Simd.enabled() ? "SIMD on" : "SIMD off");
     }
 }

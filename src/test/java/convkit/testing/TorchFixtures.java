@@ -1,4 +1,6 @@
-package convkit;
+package convkit.testing;
+
+import convkit.Tensor;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -20,15 +22,15 @@ import java.util.List;
  * {@code generate_fixtures.py} in the same folder; see its docstring for the format and how to regenerate them)
  * and compares tensors with the fixtures' tolerance.
  */
-final class TorchFixtures {
+public final class TorchFixtures {
     /** Relative tolerance of every fixture comparison: |actual - expected| <= RTOL * max(1, |expected|). */
-    static final double RTOL = 1e-9;
+    public static final double RTOL = 1e-9;
 
     private TorchFixtures() {
     }
 
     /** The parsed JSON file {@code fixtures/<name>} from the test class path. */
-    static JsonObject load(String name) {
+    public static JsonObject load(String name) {
         String path = "/fixtures/" + name;
         try (InputStream in = TorchFixtures.class.getResourceAsStream(path)) {
             if (in == null) throw new IllegalStateException("fixture " + path + " is not on the test class path");
@@ -41,18 +43,18 @@ final class TorchFixtures {
     }
 
     /** The {@code "cases"} array of a fixture file, as objects. */
-    static List<JsonObject> cases(JsonObject file) {
+    public static List<JsonObject> cases(JsonObject file) {
         return objects(file.getAsJsonArray("cases"));
     }
 
-    static List<JsonObject> objects(JsonArray a) {
+    public static List<JsonObject> objects(JsonArray a) {
         List<JsonObject> out = new ArrayList<>();
         for (JsonElement e : a) out.add(e.getAsJsonObject());
         return out;
     }
 
     /** The tensor stored under {@code key} ({"shape": [..], "data": [..]}), or null if the value is JSON null. */
-    static Tensor tensor(JsonObject o, String key) {
+    public static Tensor tensor(JsonObject o, String key) {
         JsonElement e = o.get(key);
         if (e == null) throw new IllegalArgumentException("fixture has no field " + key + ": " + o.keySet());
         if (e.isJsonNull()) return null;
@@ -61,7 +63,7 @@ final class TorchFixtures {
     }
 
     /** Numbers as written by Python's json (shortest round-trip); "nan", "inf", "-inf" as strings. */
-    static double[] doubles(JsonArray a) {
+    public static double[] doubles(JsonArray a) {
         double[] d = new double[a.size()];
         for (int i = 0; i < d.length; i++) {
             JsonElement e = a.get(i);
@@ -80,14 +82,14 @@ final class TorchFixtures {
         return d;
     }
 
-    static int[] ints(JsonArray a) {
+    public static int[] ints(JsonArray a) {
         int[] r = new int[a.size()];
         for (int i = 0; i < r.length; i++) r[i] = a.get(i).getAsInt();
         return r;
     }
 
     /** The int array under {@code key}, or null if the value is JSON null. */
-    static int[] ints(JsonObject o, String key) {
+    public static int[] ints(JsonObject o, String key) {
         JsonElement e = o.get(key);
         return e == null || e.isJsonNull() ? null : ints(e.getAsJsonArray());
     }
@@ -96,7 +98,7 @@ final class TorchFixtures {
      * Asserts equal shapes and |actual - expected| <= RTOL * max(1, |expected|) element by element; the message
      * names {@code what}, the first offending multi-index, both values, and how many elements are off.
      */
-    static void assertClose(String what, Tensor expected, Tensor actual) {
+    public static void assertClose(String what, Tensor expected, Tensor actual) {
         if (actual == null) throw new AssertionError(what + ": expected shape " + Arrays.toString(expected.shape()) + " but got null");
         if (!Arrays.equals(expected.shape(), actual.shape())) {
             throw new AssertionError(what + ": expected shape " + Arrays.toString(expected.shape())
@@ -125,14 +127,14 @@ final class TorchFixtures {
     }
 
     /** The scalar version of {@link #assertClose(String, Tensor, Tensor)}. */
-    static void assertClose(String what, double expected, double actual) {
+    public static void assertClose(String what, double expected, double actual) {
         if (!(Math.abs(actual - expected) <= RTOL * Math.max(1.0, Math.abs(expected)))) {
             throw new AssertionError(what + ": expected " + expected + " but got " + actual
                     + " (rtol " + RTOL + ")");
         }
     }
 
-    static int[] multiIndex(int flat, int[] shape) {
+    public static int[] multiIndex(int flat, int[] shape) {
         int[] idx = new int[shape.length];
         for (int ax = shape.length - 1; ax >= 0; ax--) {
             idx[ax] = shape[ax] == 0 ? 0 : flat % shape[ax];

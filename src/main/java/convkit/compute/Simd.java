@@ -1,10 +1,10 @@
-package convkit;
+package convkit.compute;
 
 /**
  * Whether the library's hot loops use the JDK's vector API ({@code jdk.incubator.vector}: explicit AVX2/FMA
  * registers) or plain Java loops.
  *
- * <p>The vector kernels ({@link VectorGemm}, the matrix multiply behind convolutions and dense layers, and
+ * <p>The vector code ({@link VectorGemm}, the matrix multiply behind convolutions and dense layers, and
  * {@link VectorMath}, the sigmoid) are used when all of these hold:
  * <ul>
  *   <li>the JVM was started with {@code --add-modules jdk.incubator.vector} (the {@code ./convkit} script, the
@@ -15,7 +15,7 @@ package convkit;
  * </ul>
  * Otherwise every operation runs the plain loops: same results up to rounding in the last bits (the vector GEMM
  * sums in a different order and uses fused multiply-add), about 1.4 times slower on the LeNet training step. Either
- * way a result does not depend on the JIT: the vector kernels use only exactly specified operations in a fixed
+ * way a result does not depend on the JIT: the vector code uses only exactly specified operations in a fixed
  * order (no {@code reduceLanes(ADD)} and an exponential of our own instead of {@code lanewise(EXP)}: the vector API
  * leaves the results of those two open, and they differ between the interpreter and compiled code).
  */
@@ -25,19 +25,19 @@ public final class Simd {
     private Simd() {
     }
 
-    /** Whether the vector kernels are in use in this JVM (decided once, at class initialisation). */
+    /** Whether the vector code is in use in this JVM (decided once, at class initialisation). */
     public static boolean enabled() {
         return ENABLED;
     }
 
-    /** One line for progress output: which kernels run, and how to switch the vector ones on when they are off. */
+    /** One line for progress output: which loops run, and how to switch the vector ones on when they are off. */
     public static String describe() {
-        if (ENABLED) return "vector kernels on (jdk.incubator.vector, 256-bit)";
-        if ("false".equals(System.getProperty("convkit.simd"))) return "vector kernels off (-Dconvkit.simd=false)";
+        if (ENABLED) return "SIMD on (jdk.incubator.vector, 256-bit vectors)";
+        if ("false".equals(System.getProperty("convkit.simd"))) return "SIMD off (-Dconvkit.simd=false)";
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return "vector kernels off: start java with --add-modules jdk.incubator.vector for the faster vector kernels";
+            return "SIMD off: start java with --add-modules jdk.incubator.vector for the faster vector loops";
         }
-        return "vector kernels off: this CPU has no 256-bit vectors";
+        return "SIMD off: this CPU has no 256-bit vectors";
     }
 
     private static boolean detect() {
@@ -50,7 +50,7 @@ public final class Simd {
         }
     }
 
-    /** Every vector kernel once, on a tiny problem with an exact answer, so that an API that fails to link fails here. */
+    /** Every vector loop once, on a tiny problem with an exact answer, so that an API that fails to link fails here. */
     private static boolean smokeTest() {
         double[] a = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, b = {1, 0, 2, 1, 0, 1, 1, 2, 3, 1};
         double[] nn = new double[25], nt = new double[4];

@@ -1,4 +1,4 @@
-package convkit;
+package convkit.compute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

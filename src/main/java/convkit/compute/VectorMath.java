@@ -1,4 +1,4 @@
-package convkit;
+package convkit.compute;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The sigmoid with the vector API, used by {@link Sigmoid} when {@link Simd#enabled()}: four elements per step, with
+ * The sigmoid with the vector API, used by the sigmoid layer ({@code convkit.nn.Sigmoid}) when {@link Simd#enabled()}: four elements per step, with
  * an exponential of our own made only of exactly specified operations (fused multiply-add, add, multiply, divide,
  * integer add and shift), so that, unlike the vector API's {@code lanewise(EXP)}, whose result the API leaves open,
  * it gives the same bits interpreted and compiled.
@@ -19,7 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
  * no overflow anywhere, {@code sigmoid(-inf) = 0}, {@code sigmoid(inf) = 1}, NaN stays NaN. The results agree with
  * {@code 1 / (1 + Math.exp(-x))} to within 3 ulps (the largest difference over {@code VectorMathTest}'s 400,003 inputs).
  */
-final class VectorMath {
+public final class VectorMath {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
     private static final double LOG2E = 1.4426950408889634;
     private static final double LN2_HI = 0.6931471803691238;      // ln 2 rounded to 32 significant bits: k * LN2_HI is exact
@@ -40,7 +40,7 @@ final class VectorMath {
     }
 
     /** {@code out[i] = sigmoid(x[i])} for {@code from <= i < to}; x is only read. */
-    static void sigmoid(double[] x, double[] out, int from, int to) {
+    public static void sigmoid(double[] x, double[] out, int from, int to) {
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         int i = from, end = from + (to - from) / 4 * 4;
         for (; i < end; i += 4) {
@@ -56,7 +56,7 @@ final class VectorMath {
     }
 
     /** The same computation for one element (the tail of a range), so the two paths agree bit for bit. */
-    static double scalar(double x) {
+    public static double scalar(double x) {
         double a = Math.abs(x);
         double e = a > LIMIT ? 0.0 : expOfMinus(a);
         return (x < 0 ? e : 1.0) / (1.0 + e);

@@ -1,14 +1,16 @@
-package convkit;
+package convkit.testing;
+
+import convkit.Tensor;
 
 import java.util.Random;
 
 /** Seeded random tensors and reference loops shared by the fast-path tests (test scope only). */
-final class Rnd {
+public final class Rnd {
     private Rnd() {
     }
 
     /** Uniform in [-1, 1), from {@code new Random(seed)}. */
-    static Tensor uniform(long seed, int... shape) {
+    public static Tensor uniform(long seed, int... shape) {
         Random r = new Random(seed);
         double[] d = new double[(int) Tensor.product(shape)];
         for (int i = 0; i < d.length; i++) d[i] = 2 * r.nextDouble() - 1;
@@ -16,19 +18,19 @@ final class Rnd {
     }
 
     /** 0, 1, 2, ... reshaped. */
-    static Tensor arange(int... shape) {
+    public static Tensor arange(int... shape) {
         double[] d = new double[(int) Tensor.product(shape)];
         for (int i = 0; i < d.length; i++) d[i] = i;
         return Tensor.wrap(d, shape);
     }
 
-    static double dot(Tensor a, Tensor b) {
+    public static double dot(Tensor a, Tensor b) {
         double s = 0;
         for (int i = 0; i < a.size(); i++) s += a.data()[i] * b.data()[i];
         return s;
     }
 
-    static double maxAbsDiff(double[] a, double[] b) {
+    public static double maxAbsDiff(double[] a, double[] b) {
         if (a.length != b.length) throw new AssertionError("lengths differ: " + a.length + " vs " + b.length);
         double m = 0;
         for (int i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
@@ -40,7 +42,7 @@ final class Rnd {
      * x[n, c, oy*sh - pt + i*dh, ox*sw - pl + j*dw] * w[f, c - group start, i, j], zero outside the input.
      * pad = {top, bottom, left, right}.
      */
-    static Tensor naiveConv(Tensor x, Tensor w, Tensor b, int sh, int sw, int[] pad, int dh, int dw, int groups) {
+    public static Tensor naiveConv(Tensor x, Tensor w, Tensor b, int sh, int sw, int[] pad, int dh, int dw, int groups) {
         int n = x.dim(0), c = x.dim(1), h = x.dim(2), wd = x.dim(3);
         int f = w.dim(0), cg = w.dim(1), kh = w.dim(2), kw = w.dim(3), fg = f / groups;
         int oh = (h + pad[0] + pad[1] - dh * (kh - 1) - 1) / sh + 1;

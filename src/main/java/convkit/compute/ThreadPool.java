@@ -1,4 +1,4 @@
-package convkit;
+package convkit.compute;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,9 +14,9 @@ import java.util.List;
  * calling thread does one share itself). A call made from inside a worker runs serially, so nested
  * parallel regions (a parallel conv calling a GEMM) never deadlock or oversubscribe.
  */
-final class Parallel {
+public final class ThreadPool {
     /** Number of shares work is split into (the caller plus the pool's threads). */
-    static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    public static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
     private static final ExecutorService POOL = THREADS > 1 ? Executors.newFixedThreadPool(THREADS - 1, r -> {
@@ -30,15 +30,15 @@ final class Parallel {
 
     /** A body that processes items {@code [from, to)}. */
     @FunctionalInterface
-    interface Range {
+    public interface Range {
         void run(int from, int to);
     }
 
-    private Parallel() {
+    private ThreadPool() {
     }
 
     /** True when a call should stay on the current thread (already inside a parallel region, or one core). */
-    static boolean serialHere() {
+    public static boolean serialHere() {
         return POOL == null || INSIDE.get();
     }
 
@@ -47,7 +47,7 @@ final class Parallel {
      * when {@code parallel} is true and we are not already inside a worker. Returns when all chunks are done;
      * an exception thrown by a chunk is rethrown.
      */
-    static void forRange(int n, boolean parallel, Range body) {
+    public static void forRange(int n, boolean parallel, Range body) {
         int shares = Math.min(n, THREADS);
         if (!parallel || shares <= 1 || serialHere()) {
             if (n > 0) body.run(0, n);

@@ -1,45 +1,29 @@
-package convkit;
+package convkit.compute;
 
 import java.util.Arrays;
 
 /**
- * Dense matrix multiply on row-major {@code double[]} matrices, in pure Java: {@code C (+)= op(A) . op(B)} where
+ * Dense matrix multiply (GEMM) on row-major {@code double[]} matrices, in pure Java: {@code C (+)= op(A) . op(B)} where
  * {@code op(X)} is {@code X} or its transpose.
  *
  * <p>How it is fast: {@code op(B)} is cut into panels of {@code KC x NC} that stay in the L2 cache, copied into
  * one array per row; four rows of C are updated at once by a loop over the columns whose body the C2 JIT turns
  * into SIMD instructions ({@code t[j] += a * b[j]}, four rows per load of {@code b[j]});
  * problems of more than about a million multiply-adds are split over the cores (by rows or by columns of C) on
- * {@link Parallel}'s fixed pool. When {@link Simd#enabled()}, the serial part runs {@link VectorGemm}'s register-blocked
- * kernels instead (explicit 256-bit fused multiply-add; {@code A^T . B^T} keeps the plain loops). Results can differ
+ * {@link ThreadPool}'s fixed pool. When {@link Simd#enabled()}, the serial part runs {@link VectorGemm}'s register-blocked
+ * loops instead (explicit 256-bit fused multiply-add; {@code A^T . B^T} keeps the plain loops). Results can differ
  * from a naive triple loop in the last bits (different summation order), never more.
+ *
+ * <p>This is the one matrix multiply of the library: {@code Tensor.matmul} calls {@link #nn}; convolution and the
+ * dense layer call {@link #gemm} with offsets and leading dimensions.
  */
 public final class Gemm {
     static final int KC = 128;
     static final int NC = 256;
     /** Below this many multiply-adds a GEMM runs on the calling thread. */
-    static final long PARALLEL_THRESHOLD = 1L << 20;
+    public static final long PARALLEL_THRESHOLD = 1L << 20;
 
     private Gemm() {
-    }
-
-    /**
-     * {@code C = A . B} for 2-D tensors {@code A (m x k)}, {@code B (k x n)}.
-     *
-     * @return a new {@code (m x n)} tensor; the arguments are not modified
-     */
-    public static Tensor matmul(Tensor a, Tensor b) {
-        ConvGeometry.requireRank("a", a, 2, "(m, k)");
-        ConvGeometry.requireRank("b", b, 2, "(k, n)");
-        int m = a.dim(0), k = a.dim(1), n = b.dim(1);
-        if (b.dim(0) != k) {
-            throw new IllegalArgumentException("inner dimensions differ: a has shape " + Arrays.toString(a.shape())
-                    + " and b has shape " + Arrays.toString(b.shape()));
-        }
-        Im2Col.checkSize(m, n);
-        double[] c = new double[m * n];
-        gemm(false, false, m, n, k, a.data(), 0, k, b.data(), 0, n, c, 0, n, false);
-        return Tensor.wrap(c, m, n);
     }
 
     /** {@code C (m x n) = A (m x k) . B (k x n)}; overwrites {@code c}. */
@@ -70,30 +54,30 @@ public final class Gemm {
     }
 
     /**
-     * The general kernel (BLAS {@code dgemm} with alpha 1 and beta 0 or 1), row-major with leading dimensions.
+     * The general entry (BLAS {@code dgemm} with alpha 1 and beta 0 or 1), row-major with leading dimensions.
      * {@code op(A)[i][p]} is {@code a[aOff + i*lda + p]} or, if {@code transA}, {@code a[aOff + p*lda + i]};
      * likewise for B. Writes {@code C[i][j] = c[cOff + i*ldc + j]} for {@code i < m, j < n}: overwritten, or added to
      * if {@code accumulate}. No other element of {@code c} is touched; {@code a} and {@code b} are only read.
      * Callers guarantee the index ranges (this is the internal fast path).
      */
-    static void gemm(boolean transA, boolean transB, int m, int n, int k,
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                      double[] c, int cOff, int ldc, boolean accumulate) {
         if (m == 0 || n == 0) return;
         long work = (long) m * n * k;
-        if (work >= PARALLEL_THRESHOLD && !Parallel.serialHere()) {
-            if (m >= 8 * Parallel.THREADS && m >= n / 4) {
+        if (work >= PARALLEL_THRESHOLD && !ThreadPool.serialHere()) {
+            if (m >= 8 * ThreadPool.THREADS && m >= n / 4) {
                 int strips = (m + 3) / 4;
-                Parallel.forRange(strips, true, (s0, s1) -> {
+                ThreadPool.forRange(strips, true, (s0, s1) -> {
                     int i0 = s0 * 4, i1 = Math.min(m, s1 * 4);
                     serial(transA, transB, i1 - i0, n, k, a, transA ? aOff + i0 : aOff + i0 * lda, lda,
                             b, bOff, ldb, c, cOff + i0 * ldc, ldc, accumulate);
                 });
                 return;
             }
-            if (n >= 16 * Parallel.THREADS) {
+            if (n >= 16 * ThreadPool.THREADS) {
                 int chunks = (n + 7) / 8;
-                Parallel.forRange(chunks, true, (s0, s1) -> {
+                ThreadPool.forRange(chunks, true, (s0, s1) -> {
                     int j0 = s0 * 8, j1 = Math.min(n, s1 * 8);
                     serial(transA, transB, m, j1 - j0, k, a, aOff, lda,
                             b, transB ? bOff + j0 * ldb : bOff + j0, ldb, c, cOff + j0, ldc, accumulate);
@@ -130,7 +114,7 @@ public final class Gemm {
         scalar(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
     }
 
-    /** The plain-Java kernel (no vector API): what runs when {@link Simd#enabled()} is false. */
+    /** The plain-Java loops (no vector API): what runs when {@link Simd#enabled()} is false. */
     static void scalar(boolean transA, boolean transB, int m, int n, int k,
                        double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                        double[] c, int cOff, int ldc, boolean accumulate) {
@@ -169,10 +153,10 @@ public final class Gemm {
                     }
                     int aRow = aBase + i * aStepI;
                     switch (rows) {
-                        case 4 -> kernel4(kc, nc, a, aRow, aStepI, aStepK, bRows, tile[0], tile[1], tile[2], tile[3]);
-                        case 3 -> kernel3(kc, nc, a, aRow, aStepI, aStepK, bRows, tile[0], tile[1], tile[2]);
-                        case 2 -> kernel2(kc, nc, a, aRow, aStepI, aStepK, bRows, tile[0], tile[1]);
-                        default -> kernel1(kc, nc, a, aRow, aStepK, bRows, tile[0]);
+                        case 4 -> rows4(kc, nc, a, aRow, aStepI, aStepK, bRows, tile[0], tile[1], tile[2], tile[3]);
+                        case 3 -> rows3(kc, nc, a, aRow, aStepI, aStepK, bRows, tile[0], tile[1], tile[2]);
+                        case 2 -> rows2(kc, nc, a, aRow, aStepI, aStepK, bRows, tile[0], tile[1]);
+                        default -> rows1(kc, nc, a, aRow, aStepK, bRows, tile[0]);
                     }
                     for (int r = 0; r < rows; r++) System.arraycopy(tile[r], 0, c, cOff + (i + r) * ldc + jc, nc);
                 }
@@ -181,7 +165,7 @@ public final class Gemm {
     }
 
     /** Four rows: {@code t_r[0..nc) += sum_kk A[r][kk] * bRows[kk][0..nc)}. */
-    private static void kernel4(int kc, int nc, double[] a, int aRow, int si, int sk, double[][] bRows,
+    private static void rows4(int kc, int nc, double[] a, int aRow, int si, int sk, double[][] bRows,
                                 double[] t0, double[] t1, double[] t2, double[] t3) {
         for (int kk = 0; kk < kc; kk++) {
             int ap = aRow + kk * sk;
@@ -197,7 +181,7 @@ public final class Gemm {
         }
     }
 
-    private static void kernel3(int kc, int nc, double[] a, int aRow, int si, int sk, double[][] bRows,
+    private static void rows3(int kc, int nc, double[] a, int aRow, int si, int sk, double[][] bRows,
                                 double[] t0, double[] t1, double[] t2) {
         for (int kk = 0; kk < kc; kk++) {
             int ap = aRow + kk * sk;
@@ -212,7 +196,7 @@ public final class Gemm {
         }
     }
 
-    private static void kernel2(int kc, int nc, double[] a, int aRow, int si, int sk, double[][] bRows,
+    private static void rows2(int kc, int nc, double[] a, int aRow, int si, int sk, double[][] bRows,
                                 double[] t0, double[] t1) {
         for (int kk = 0; kk < kc; kk++) {
             int ap = aRow + kk * sk;
@@ -226,7 +210,7 @@ public final class Gemm {
         }
     }
 
-    private static void kernel1(int kc, int nc, double[] a, int aRow, int sk, double[][] bRows, double[] t0) {
+    private static void rows1(int kc, int nc, double[] a, int aRow, int sk, double[][] bRows, double[] t0) {
         for (int kk = 0; kk < kc; kk++) {
             double a0 = a[aRow + kk * sk];
             double[] br = bRows[kk];
