@@ -1,17 +1,22 @@
 package convkit;
 
+import convkit.ops.AvgPooling;
+import convkit.ops.MaxPooling;
+import convkit.ops.Checks;
+import convkit.ops.WindowGeometry;
+
 import java.util.Arrays;
 
 /**
  * Average-pooling layer (MXNet {@code AvgPool2D}, PyTorch {@code nn.AvgPool2d}) on NCHW batches; see
- * {@link AvgPool} for the rules. {@link #forward} remembers the input shape; {@link #backward} spreads each
+ * {@link AvgPooling} for the rules. {@link #forward} remembers the input shape; {@link #backward} spreads each
  * gradient evenly over its window.
  */
 public final class AvgPool2D implements Layer {
     private final int[] kernel, stride, padding;
     private final boolean countIncludePad;
     private Tensor x;
-    private ConvGeometry geometry;
+    private WindowGeometry geometry;
     final Scratch outBuf = new Scratch(), dxBuf = new Scratch();
 
     /**
@@ -21,18 +26,18 @@ public final class AvgPool2D implements Layer {
      * @param countIncludePad divide by kh*kw (true) or by the number of real elements in the window (false)
      */
     public AvgPool2D(int[] kernel, int[] stride, int[] padding, boolean countIncludePad) {
-        this.kernel = ConvGeometry.pair("kernel", kernel, 0, 1);
-        this.stride = stride == null ? this.kernel.clone() : ConvGeometry.pair("stride", stride, 0, 1);
-        this.padding = ConvGeometry.pad4("padding", padding);
+        this.kernel = Checks.pair("kernel", kernel, 0, 1);
+        this.stride = stride == null ? this.kernel.clone() : Checks.pair("stride", stride, 0, 1);
+        this.padding = Checks.pad4("padding", padding);
         this.countIncludePad = countIncludePad;
     }
 
     /** @param x {@code (N, C, H, W)}, not modified @return {@code (N, C, outH, outW)} */
     @Override
     public Tensor forward(Tensor x) {
-        ConvGeometry g = ConvGeometry.pool(x, kernel, stride, padding);
+        WindowGeometry g = WindowGeometry.pool(x, kernel, stride, padding);
         double[] y = outBuf.get(g.n * g.c * g.outPlane());
-        AvgPool.forward(x.data(), g, countIncludePad, y);
+        AvgPooling.forward(x.data(), g, countIncludePad, y);
         this.x = x;
         this.geometry = g;
         return Tensor.wrap(y, g.n, g.c, g.outH, g.outW);
@@ -42,9 +47,9 @@ public final class AvgPool2D implements Layer {
     @Override
     public Tensor backward(Tensor dy) {
         if (x == null) throw new IllegalStateException("AvgPool2D.backward called before forward");
-        MaxPool.checkDy(dy, geometry);
+        Checks.outputGradient(dy, geometry, geometry.c, "(N, C, outH, outW)");
         double[] dx = dxBuf.zeroed(x.size());        // backward adds into it
-        AvgPool.backward(dy.data(), geometry, countIncludePad, dx);
+        AvgPooling.backward(dy.data(), geometry, countIncludePad, dx);
         return Tensor.wrap(dx, x.shape());
     }
 

@@ -1,5 +1,9 @@
 package convkit;
 
+import convkit.ops.Convolution;
+import convkit.ops.Checks;
+import convkit.ops.WindowGeometry;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,7 +11,7 @@ import java.util.Random;
 
 /**
  * A convolution layer (DLFS {@code Convolution}, PyTorch {@code nn.Conv2d}): {@code y = conv2d(x, W) + b} on NCHW
- * batches, with stride, per-side padding, dilation and groups; see {@link Conv} for shapes.
+ * batches, with stride, per-side padding, dilation and groups; see {@link Convolution} for shapes.
  *
  * <p>{@link #forward} caches its input; {@link #backward} returns dL/dx and ADDS dL/dW and dL/db into
  * {@code weight().grad()} and {@code bias().grad()}.
@@ -18,24 +22,15 @@ public final class Conv2D implements Layer {
     private final int[] stride, padding, dilation;
     private final int groups;
     private Tensor x;
-    private ConvGeometry geometry;
+    private WindowGeometry geometry;
     private boolean inputGradient = true;
     final Scratch outBuf = new Scratch(), dxBuf = new Scratch();
 
     private Conv2D(Tensor w, Tensor b, int[] stride, int[] padding, int[] dilation, int groups) {
-        ConvGeometry.requireRank("w", w, 4, "(F, C/groups, kh, kw)");
-        if (groups < 1) throw new IllegalArgumentException("groups must be >= 1 but was " + groups);
-        if (w.dim(0) % groups != 0) {
-            throw new IllegalArgumentException("groups = " + groups + " does not divide the output channels F = "
-                    + w.dim(0) + " (w shape " + Arrays.toString(w.shape()) + ")");
-        }
-        if (b != null && (b.rank() != 1 || b.dim(0) != w.dim(0))) {
-            throw new IllegalArgumentException("bias b must have shape [" + w.dim(0) + "] (one per output channel of w shape "
-                    + Arrays.toString(w.shape()) + ") but has shape " + Arrays.toString(b.shape()));
-        }
-        this.stride = ConvGeometry.pair("stride", stride, 1, 1);
-        this.padding = ConvGeometry.pad4("padding", padding);
-        this.dilation = ConvGeometry.pair("dilation", dilation, 1, 1);
+        Checks.convWeights(w, b, groups);
+        this.stride = Checks.pair("stride", stride, 1, 1);
+        this.padding = Checks.pad4("padding", padding);
+        this.dilation = Checks.pair("dilation", dilation, 1, 1);
         this.groups = groups;
         this.weight = new Parameter("weight", w);
         this.bias = b == null ? null : new Parameter("bias", b);
@@ -77,7 +72,7 @@ public final class Conv2D implements Layer {
     }
 
     private static Tensor[] init(int inC, int outC, int[] kernel, int groups, long seed, boolean withBias) {
-        int[] k = ConvGeometry.pair("kernel", kernel, 0, 1);
+        int[] k = Checks.pair("kernel", kernel, 0, 1);
         if (inC < 1 || outC < 1) {
             throw new IllegalArgumentException("inChannels and outChannels must be >= 1 but were " + inC + ", " + outC);
         }
@@ -112,10 +107,10 @@ public final class Conv2D implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         Tensor b = bias == null ? null : bias.value();
-        ConvGeometry g = Conv.check(x, weight.value(), b, stride, padding, dilation, groups);
+        WindowGeometry g = WindowGeometry.conv(x, weight.value(), b, stride, padding, dilation, groups);
         int f = weight.value().dim(0);
         double[] y = outBuf.get(g.n * f * g.outPlane());
-        Conv.forward(x.data(), weight.value().data(), b == null ? null : b.data(), g, f, groups, y);
+        Convolution.forward(x.data(), weight.value().data(), b == null ? null : b.data(), g, f, groups, y);
         this.x = x;
         this.geometry = g;
         return Tensor.wrap(y, g.n, f, g.outH, g.outW);
@@ -130,9 +125,9 @@ public final class Conv2D implements Layer {
     public Tensor backward(Tensor dy) {
         if (x == null) throw new IllegalStateException("Conv2D.backward called before forward");
         int f = weight.value().dim(0);
-        Conv.checkDy(dy, geometry, f);
-        double[] dx = inputGradient ? dxBuf.get(x.size()) : null;   // Conv.backward zeroes it
-        Conv.backward(x.data(), weight.value().data(), dy.data(), geometry, f, groups, dx,
+        Checks.outputGradient(dy, geometry, f, "(N, F, outH, outW)");
+        double[] dx = inputGradient ? dxBuf.get(x.size()) : null;   // Convolution.backward zeroes it
+        Convolution.backward(x.data(), weight.value().data(), dy.data(), geometry, f, groups, dx,
                 weight.grad().data(), bias == null ? null : bias.grad().data());
         return dx == null ? null : Tensor.wrap(dx, x.shape());
     }

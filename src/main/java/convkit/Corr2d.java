@@ -1,5 +1,7 @@
 package convkit;
 
+import convkit.ops.Im2Col;
+
 import java.util.Arrays;
 
 /**
@@ -23,8 +25,8 @@ public final class Corr2d {
      * @return (h - kh + 1, w - kw + 1)
      */
     public static Tensor corr2d(Tensor x, Tensor k) {
-        requireRank("X", x, 2, "(h, w)");
-        requireRank("K", k, 2, "(kh, kw)");
+        Tensor.requireRank("X", x, 2, "(h, w)");
+        Tensor.requireRank("K", k, 2, "(kh, kw)");
         int h = k.dim(0);
         int w = k.dim(1);
         requireFits(x, k, x.dim(0), x.dim(1), h, w);
@@ -54,7 +56,7 @@ public final class Corr2d {
 
     /** The kernel rotated by 180 degrees: {@code flip(K)[a, b] = K[kh-1-a, kw-1-b]}. @param k (kh, kw) */
     public static Tensor flip(Tensor k) {
-        requireRank("K", k, 2, "(kh, kw)");
+        Tensor.requireRank("K", k, 2, "(kh, kw)");
         int h = k.dim(0);
         int w = k.dim(1);
         Tensor f = Tensor.zeros(h, w);
@@ -72,8 +74,8 @@ public final class Corr2d {
      * @return (h - kh + 1, w - kw + 1)
      */
     public static Tensor corr2dMultiIn(Tensor x, Tensor k) {
-        requireRank("X", x, 3, "(c, h, w)");
-        requireRank("K", k, 3, "(c, kh, kw)");
+        Tensor.requireRank("X", x, 3, "(c, h, w)");
+        Tensor.requireRank("K", k, 3, "(c, kh, kw)");
         if (x.dim(0) != k.dim(0)) {
             throw new IllegalArgumentException("channel mismatch: X has " + x.dim(0) + " channels (shape "
                     + Arrays.toString(x.shape()) + ") but K has " + k.dim(0) + " (shape " + Arrays.toString(k.shape()) + ")");
@@ -92,8 +94,8 @@ public final class Corr2d {
      * @return (c_out, h - kh + 1, w - kw + 1)
      */
     public static Tensor corr2dMultiInOut(Tensor x, Tensor k) {
-        requireRank("X", x, 3, "(c, h, w)");
-        requireRank("K", k, 4, "(c_out, c, kh, kw)");
+        Tensor.requireRank("X", x, 3, "(c, h, w)");
+        Tensor.requireRank("K", k, 4, "(c_out, c, kh, kw)");
         if (k.dim(0) == 0) throw new IllegalArgumentException("K " + Arrays.toString(k.shape()) + " has no output channel");
         Tensor[] outs = new Tensor[k.dim(0)];
         for (int o = 0; o < outs.length; o++) outs[o] = corr2dMultiIn(x, k.at(o));
@@ -109,8 +111,8 @@ public final class Corr2d {
      * @return (c_out, h, w)
      */
     public static Tensor corr2dMultiInOut1x1(Tensor x, Tensor k) {
-        requireRank("X", x, 3, "(c, h, w)");
-        requireRank("K", k, 4, "(c_out, c, 1, 1)");
+        Tensor.requireRank("X", x, 3, "(c, h, w)");
+        Tensor.requireRank("K", k, 4, "(c_out, c, 1, 1)");
         int c = x.dim(0);
         int h = x.dim(1);
         int w = x.dim(2);
@@ -124,14 +126,6 @@ public final class Corr2d {
         }
         int co = k.dim(0);
         return k.reshape(co, c).matmul(x.reshape(c, h * w)).reshape(co, h, w);
-    }
-
-    static void requireRank(String name, Tensor t, int rank, String layout) {
-        if (t == null) throw new IllegalArgumentException(name + " must not be null");
-        if (t.rank() != rank) {
-            throw new IllegalArgumentException(name + " must have rank " + rank + " " + layout + " but has shape "
-                    + Arrays.toString(t.shape()));
-        }
     }
 
     private static void requireFits(Tensor x, Tensor k, int h, int w, int kh, int kw) {

@@ -1,9 +1,13 @@
 package convkit;
 
+import convkit.ops.MaxPooling;
+import convkit.ops.Checks;
+import convkit.ops.WindowGeometry;
+
 import java.util.Arrays;
 
 /**
- * Max-pooling layer (DLFS {@code Pooling}, MXNet {@code MaxPool2D}) on NCHW batches; see {@link MaxPool} for the
+ * Max-pooling layer (DLFS {@code Pooling}, MXNet {@code MaxPool2D}) on NCHW batches; see {@link MaxPooling} for the
  * rules (minus-infinity padding up to kernel - 1 per side, stride defaulting to the kernel, ties to the first
  * maximum). {@link #forward} remembers which input element each output came from; {@link #backward} routes the
  * gradient there.
@@ -20,18 +24,18 @@ public final class MaxPool2D implements Layer {
      * @param padding {p}, {ph, pw} or {top, bottom, left, right}; null = 0
      */
     public MaxPool2D(int[] kernel, int[] stride, int[] padding) {
-        this.kernel = ConvGeometry.pair("kernel", kernel, 0, 1);
-        this.stride = stride == null ? this.kernel.clone() : ConvGeometry.pair("stride", stride, 0, 1);
-        this.padding = ConvGeometry.pad4("padding", padding);
+        this.kernel = Checks.pair("kernel", kernel, 0, 1);
+        this.stride = stride == null ? this.kernel.clone() : Checks.pair("stride", stride, 0, 1);
+        this.padding = Checks.pad4("padding", padding);
     }
 
     /** @param x {@code (N, C, H, W)}, not modified @return {@code (N, C, outH, outW)} */
     @Override
     public Tensor forward(Tensor x) {
-        ConvGeometry g = ConvGeometry.pool(x, kernel, stride, padding);
+        WindowGeometry g = WindowGeometry.pool(x, kernel, stride, padding);
         double[] y = outBuf.get(g.n * g.c * g.outPlane());
         int[] am = new int[y.length];
-        MaxPool.forward(x.data(), g, y, am);
+        MaxPooling.forward(x.data(), g, y, am);
         argmax = am;
         xShape = x.shape();
         return Tensor.wrap(y, g.n, g.c, g.outH, g.outW);
@@ -47,7 +51,7 @@ public final class MaxPool2D implements Layer {
                     + " elements, rank 4) but has shape " + Arrays.toString(dy.shape()));
         }
         double[] dx = dxBuf.zeroed((int) Tensor.product(xShape));   // backward adds into it
-        MaxPool.backward(dy.data(), argmax, dx);
+        MaxPooling.backward(dy.data(), argmax, dx);
         return Tensor.wrap(dx, xShape);
     }
 

@@ -1,5 +1,10 @@
 package convkit;
 
+import convkit.ops.AvgPooling;
+import convkit.ops.Convolution;
+import convkit.ops.Im2Col;
+import convkit.ops.MaxPooling;
+
 /**
  * The one static facade notebooks import ({@code import static convkit.Ops.*;} or {@code Ops.corr2d(...)}). It only
  * delegates: each operation lives, documented and tested, in its own small class. Shapes are NCHW; no method
@@ -9,7 +14,7 @@ public final class Ops {
     private Ops() {
     }
 
-    // teaching operations (Corr2d, Pooling, Padding, Shapes)
+    // the books' loops and formulas (convkit.book: Corr2d, Pooling, Padding, Shapes)
 
     /** See {@link Corr2d#corr2d}: X (h, w), K (kh, kw) -> (h-kh+1, w-kw+1). */
     public static Tensor corr2d(Tensor x, Tensor k) {
@@ -61,21 +66,21 @@ public final class Ops {
         return Shapes.outputSize(n, k, p, s, d);
     }
 
-    // fast path (Im2Col, Conv, pooling)
+    // batched fast path (convkit.ops: Convolution, MaxPooling, AvgPooling, Im2Col)
 
-    /** {@link Conv#conv2d}: x (N, C, H, W), w (F, C/groups, kh, kw), b (F) or null -> (N, F, outH, outW). */
+    /** {@link Convolution#conv2d}: x (N, C, H, W), w (F, C/groups, kh, kw), b (F) or null -> (N, F, outH, outW). */
     public static Tensor conv2d(Tensor x, Tensor w, Tensor b, int[] stride, int[] padding, int[] dilation, int groups) {
-        return Conv.conv2d(x, w, b, stride, padding, dilation, groups);
+        return Convolution.conv2d(x, w, b, stride, padding, dilation, groups);
     }
 
-    /** {@link MaxPool#maxPool2d}: x (N, C, H, W) -> (N, C, outH, outW); stride null = kernel; pads with -infinity. */
+    /** {@link MaxPooling#maxPool2d}: x (N, C, H, W) -> (N, C, outH, outW); stride null = kernel; pads with -infinity. */
     public static Tensor maxPool2d(Tensor x, int[] kernel, int[] stride, int[] padding) {
-        return MaxPool.maxPool2d(x, kernel, stride, padding);
+        return MaxPooling.maxPool2d(x, kernel, stride, padding);
     }
 
-    /** {@link AvgPool#avgPool2d}: x (N, C, H, W) -> (N, C, outH, outW); stride null = kernel. */
+    /** {@link AvgPooling#avgPool2d}: x (N, C, H, W) -> (N, C, outH, outW); stride null = kernel. */
     public static Tensor avgPool2d(Tensor x, int[] kernel, int[] stride, int[] padding, boolean countIncludePad) {
-        return AvgPool.avgPool2d(x, kernel, stride, padding, countIncludePad);
+        return AvgPooling.avgPool2d(x, kernel, stride, padding, countIncludePad);
     }
 
     /** {@link Im2Col#im2col(Tensor, int, int, int, int)}: x (N, C, H, W) -> (N*outH*outW, C*kh*kw). */

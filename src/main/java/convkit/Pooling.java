@@ -22,7 +22,7 @@ public final class Pooling {
      * @return (h - ph + 1, w - pw + 1)
      */
     public static Tensor pool2d(Tensor x, int ph, int pw, String mode) {
-        Corr2d.requireRank("X", x, 2, "(h, w)");
+        Tensor.requireRank("X", x, 2, "(h, w)");
         if (!"max".equals(mode) && !"avg".equals(mode)) {
             throw new IllegalArgumentException("mode must be \"max\" or \"avg\" but was " + (mode == null ? "null" : "\"" + mode + "\""));
         }

@@ -688,6 +688,21 @@ public final class Tensor {
 
     // ------------------------------------------------------------------ helpers
 
+    /**
+     * Checks an argument: {@code t} is not null and has the given rank. The message names the argument, the expected
+     * layout (e.g. {@code "(N, C, H, W)"}) and the shape it has: {@code "x must have rank 4 (N, C, H, W) but has shape
+     * [4, 5, 5]"}.
+     *
+     * @throws IllegalArgumentException if {@code t} is null or of another rank
+     */
+    public static void requireRank(String name, Tensor t, int rank, String layout) {
+        if (t == null) throw new IllegalArgumentException(name + " must not be null");
+        if (t.rank() != rank) {
+            throw new IllegalArgumentException(name + " must have rank " + rank + " " + layout + " but has shape "
+                    + Arrays.toString(t.shape()));
+        }
+    }
+
     static int[] checkShape(String name, int[] shape) {
         if (shape == null) throw new IllegalArgumentException(name + " must not be null");
         for (int d : shape) {

@@ -1,6 +1,7 @@
 package convkit;
 
 import convkit.testing.Rnd;
+import convkit.ops.AvgPooling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +15,7 @@ class AvgPool2DTest {
         Tensor x = Rnd.uniform(1, 2, 3, 5, 5);
         AvgPool2D pool = new AvgPool2D(new int[] {3}, new int[] {2}, new int[] {1}, false);
         assertThat(pool.forward(x).data())
-                .containsExactly(AvgPool.avgPool2d(x, new int[] {3}, new int[] {2}, new int[] {1}, false).data());
+                .containsExactly(AvgPooling.avgPool2d(x, new int[] {3}, new int[] {2}, new int[] {1}, false).data());
     }
 
     @Test
@@ -27,7 +28,7 @@ class AvgPool2DTest {
 
     @Test
     void plainTwoByTwoPathAgreesWithTheLoopsAndLeavesAnUncoveredRowAtZero() {
-        // 2x2, stride 2, no padding takes AvgPool's fast path; odd H and W leave the last row and column outside
+        // 2x2, stride 2, no padding takes AvgPooling's fast path; odd H and W leave the last row and column outside
         // every window: their gradient must be exactly 0
         Tensor x = Rnd.uniform(3, 2, 3, 7, 5);
         AvgPool2D pool = new AvgPool2D(new int[] {2}, new int[] {2}, new int[] {0}, true);

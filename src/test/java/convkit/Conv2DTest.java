@@ -1,6 +1,7 @@
 package convkit;
 
 import convkit.testing.Rnd;
+import convkit.ops.Convolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +15,7 @@ class Conv2DTest {
         Tensor x = Rnd.uniform(1, 2, 3, 6, 5), w = Rnd.uniform(2, 4, 3, 3, 2), b = Rnd.uniform(3, 4);
         Conv2D layer = Conv2D.fromWeights(w, b, new int[] {2, 1}, new int[] {1, 0, 0, 1}, null, 1);
         Tensor y = layer.forward(x);
-        assertThat(y.data()).containsExactly(Conv.conv2d(x, w, b, new int[] {2, 1}, new int[] {1, 0, 0, 1}, null, 1).data());
+        assertThat(y.data()).containsExactly(Convolution.conv2d(x, w, b, new int[] {2, 1}, new int[] {1, 0, 0, 1}, null, 1).data());
         Tensor dy = Rnd.uniform(4, y.shape());
         layer.backward(dy);
         double[] once = layer.weight().grad().data().clone(), onceB = layer.bias().grad().data().clone();

@@ -1,7 +1,7 @@
 package convkit.bench;
 
 import convkit.AvgPool2D;
-import convkit.Conv;
+import convkit.ops.Convolution;
 import convkit.Conv2D;
 import convkit.MaxPool2D;
 import convkit.Tensor;
@@ -61,7 +61,7 @@ public final class ConvBench {
             Tensor dy = random(4, y.shape());
             int oh = y.dim(2), ow = y.dim(3);
             double flops = 2.0 * sh.n * sh.f * oh * ow * sh.c * sh.k * sh.k;
-            double fwd = median(reps, () -> Conv.conv2d(x, w, b, st, pd, null, 1));
+            double fwd = median(reps, () -> Convolution.conv2d(x, w, b, st, pd, null, 1));
             double fwdCpu = lastCpu;
             double both = median(reps, () -> {
                 layer.forward(x);

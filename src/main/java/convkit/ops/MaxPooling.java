@@ -1,11 +1,10 @@
-package convkit;
+package convkit.ops;
 
 import convkit.compute.ThreadPool;
-
-import java.util.Arrays;
+import convkit.Tensor;
 
 /**
- * Max pooling on NCHW batches, forward and backward (the fast path; {@link Pooling} has the book's teaching loop).
+ * Max pooling on NCHW batches, forward and backward (the fast path; {@code convkit.book.Pool2d} has the book's teaching loop).
  *
  * <p>Shapes: {@code x (N, C, H, W)} gives {@code y (N, C, outH, outW)} with
  * {@code out = floor((n + padBefore + padAfter - k) / stride) + 1}. Padding counts as minus infinity, so it never
@@ -14,8 +13,8 @@ import java.util.Arrays;
  * On ties the gradient goes to the FIRST maximum in row-major order within the window (like PyTorch); a NaN
  * counts as the maximum.
  */
-public final class MaxPool {
-    private MaxPool() {
+public final class MaxPooling {
+    private MaxPooling() {
     }
 
     /**
@@ -26,7 +25,7 @@ public final class MaxPool {
      * @return a new tensor {@code (N, C, outH, outW)}
      */
     public static Tensor maxPool2d(Tensor x, int[] kernel, int[] stride, int[] padding) {
-        ConvGeometry g = ConvGeometry.pool(x, kernel, stride, padding);
+        WindowGeometry g = WindowGeometry.pool(x, kernel, stride, padding);
         double[] y = new double[g.n * g.c * g.outPlane()];
         forward(x.data(), g, y, null);
         return Tensor.wrap(y, g.n, g.c, g.outH, g.outW);
@@ -40,8 +39,8 @@ public final class MaxPool {
      * @return a new tensor shaped like {@code x}
      */
     public static Tensor maxPool2dBackward(Tensor x, Tensor dy, int[] kernel, int[] stride, int[] padding) {
-        ConvGeometry g = ConvGeometry.pool(x, kernel, stride, padding);
-        checkDy(dy, g);
+        WindowGeometry g = WindowGeometry.pool(x, kernel, stride, padding);
+        Checks.outputGradient(dy, g, g.c, "(N, C, outH, outW)");
         int[] argmax = new int[dy.size()];
         forward(x.data(), g, new double[dy.size()], argmax);
         double[] dx = new double[x.size()];
@@ -49,20 +48,11 @@ public final class MaxPool {
         return Tensor.wrap(dx, x.shape());
     }
 
-    static void checkDy(Tensor dy, ConvGeometry g) {
-        ConvGeometry.requireRank("dy", dy, 4, "(N, C, outH, outW)");
-        int[] want = {g.n, g.c, g.outH, g.outW};
-        if (!Arrays.equals(dy.shape(), want)) {
-            throw new IllegalArgumentException("dy must have the output shape " + Arrays.toString(want)
-                    + " but has shape " + Arrays.toString(dy.shape()));
-        }
-    }
-
     /**
      * Raw forward: overwrites {@code y}; when {@code argmax} is not null, stores for each output the flat index into
      * {@code x} of the element chosen.
      */
-    static void forward(double[] x, ConvGeometry g, double[] y, int[] argmax) {
+    public static void forward(double[] x, WindowGeometry g, double[] y, int[] argmax) {
         final int planes = g.n * g.c, hw = g.inPlane(), p = g.outPlane();
         ThreadPool.forRange(planes, (long) planes * p * g.kh * g.kw >= (1 << 18), (c0, c1) -> {
             for (int pl = c0; pl < c1; pl++) {
@@ -94,7 +84,7 @@ public final class MaxPool {
     }
 
     /** Raw backward: ADDS {@code dy[o]} to {@code dx[argmax[o]]} for every output o. */
-    static void backward(double[] dy, int[] argmax, double[] dx) {
+    public static void backward(double[] dy, int[] argmax, double[] dx) {
         for (int o = 0; o < dy.length; o++) dx[argmax[o]] += dy[o];
     }
 }

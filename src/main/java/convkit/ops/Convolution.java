@@ -1,7 +1,8 @@
-package convkit;
+package convkit.ops;
 
 import convkit.compute.Gemm;
 import convkit.compute.ThreadPool;
+import convkit.Tensor;
 
 import java.util.Arrays;
 
@@ -19,8 +20,8 @@ import java.util.Arrays;
  * Backward: {@code dW += dY . col^T}, {@code db += sum dY}, {@code dx = col2im(W^T . dY)}. Images are processed
  * in parallel.
  */
-public final class Conv {
-    private Conv() {
+public final class Convolution {
+    private Convolution() {
     }
 
     /** dL/dx, dL/dw and dL/db (null when the convolution had no bias) of one backward pass. */
@@ -40,9 +41,9 @@ public final class Conv {
      * @return a new tensor {@code (N, F, outH, outW)}
      */
     public static Tensor conv2d(Tensor x, Tensor w, Tensor b, int[] stride, int[] padding, int[] dilation, int groups) {
-        ConvGeometry g = check(x, w, b, stride, padding, dilation, groups);
+        WindowGeometry g = WindowGeometry.conv(x, w, b, stride, padding, dilation, groups);
         int f = w.dim(0);
-        Im2Col.checkSize((long) g.n * f, g.outPlane());
+        Checks.arraySize((long) g.n * f, g.outPlane());
         double[] y = new double[g.n * f * g.outPlane()];
         forward(x.data(), w.data(), b == null ? null : b.data(), g, f, groups, y);
         return Tensor.wrap(y, g.n, f, g.outH, g.outW);
@@ -57,9 +58,9 @@ public final class Conv {
      */
     public static Gradients backward(Tensor x, Tensor w, boolean withBias, Tensor dy,
                                      int[] stride, int[] padding, int[] dilation, int groups) {
-        ConvGeometry g = check(x, w, null, stride, padding, dilation, groups);
+        WindowGeometry g = WindowGeometry.conv(x, w, null, stride, padding, dilation, groups);
         int f = w.dim(0);
-        checkDy(dy, g, f);
+        Checks.outputGradient(dy, g, f, "(N, F, outH, outW)");
         double[] dx = new double[x.size()];
         double[] dw = new double[w.size()];
         double[] db = withBias ? new double[f] : null;
@@ -67,51 +68,11 @@ public final class Conv {
         return new Gradients(Tensor.wrap(dx, x.shape()), Tensor.wrap(dw, w.shape()), withBias ? Tensor.wrap(db, f) : null);
     }
 
-    /** Validates the arguments of a convolution and returns its geometry. */
-    static ConvGeometry check(Tensor x, Tensor w, Tensor b, int[] stride, int[] padding, int[] dilation, int groups) {
-        ConvGeometry.requireRank("x", x, 4, "(N, C, H, W)");
-        ConvGeometry.requireRank("w", w, 4, "(F, C/groups, kh, kw)");
-        int[] xs = x.shape(), ws = w.shape();
-        if (groups < 1) throw new IllegalArgumentException("groups must be >= 1 but was " + groups);
-        int c = xs[1], f = ws[0];
-        if (c % groups != 0) {
-            throw new IllegalArgumentException("groups = " + groups + " does not divide the input channels C_in = " + c
-                    + " (x shape " + Arrays.toString(xs) + ")");
-        }
-        if (f % groups != 0) {
-            throw new IllegalArgumentException("groups = " + groups + " does not divide the output channels F = " + f
-                    + " (w shape " + Arrays.toString(ws) + ")");
-        }
-        if (ws[1] * groups != c) {
-            throw new IllegalArgumentException("channel mismatch: x has C_in = " + c + " channels (shape "
-                    + Arrays.toString(xs) + ") but w shape " + Arrays.toString(ws) + " with groups = " + groups
-                    + " expects C_in = w.shape[1] * groups = " + (ws[1] * groups));
-        }
-        if (b != null && (b.rank() != 1 || b.dim(0) != f)) {
-            throw new IllegalArgumentException("bias b must have shape [" + f + "] (one per output channel of w shape "
-                    + Arrays.toString(ws) + ") but has shape " + Arrays.toString(b.shape()));
-        }
-        int[] st = ConvGeometry.pair("stride", stride, 1, 1);
-        int[] pd = ConvGeometry.pad4("padding", padding);
-        int[] dl = ConvGeometry.pair("dilation", dilation, 1, 1);
-        return new ConvGeometry(xs[0], c, xs[2], xs[3], ws[2], ws[3], st[0], st[1], pd[0], pd[1], pd[2], pd[3],
-                dl[0], dl[1], "x shape " + Arrays.toString(xs) + ", w shape " + Arrays.toString(ws));
-    }
-
-    static void checkDy(Tensor dy, ConvGeometry g, int f) {
-        ConvGeometry.requireRank("dy", dy, 4, "(N, F, outH, outW)");
-        int[] want = {g.n, f, g.outH, g.outW};
-        if (!Arrays.equals(dy.shape(), want)) {
-            throw new IllegalArgumentException("dy must have the output shape " + Arrays.toString(want) + " but has shape "
-                    + Arrays.toString(dy.shape()));
-        }
-    }
-
     /** Raw forward: overwrites {@code y (N, F, outH, outW)}. {@code bias} may be null. */
-    static void forward(double[] x, double[] w, double[] bias, ConvGeometry g, int f, int groups, double[] y) {
+    public static void forward(double[] x, double[] w, double[] bias, WindowGeometry g, int f, int groups, double[] y) {
         final int cg = g.c / groups, fg = f / groups, kk = cg * g.kh * g.kw, p = g.outPlane(), hw = g.inPlane();
         final boolean pointwise = g.isPointwise();
-        Im2Col.checkSize(kk, p);
+        Checks.arraySize(kk, p);
         long flops = (long) g.n * f * p * kk;
         ThreadPool.forRange(g.n, flops >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
             double[] col = pointwise ? null : new double[kk * p];
@@ -137,12 +98,12 @@ public final class Conv {
      * Raw backward. Overwrites {@code dx} (shape of x) when it is not null; ADDS dL/dw into {@code dwAcc} (shape of
      * w) and, when not null, dL/db into {@code dbAcc (F)}.
      */
-    static void backward(double[] x, double[] w, double[] dy, ConvGeometry g, int f, int groups,
+    public static void backward(double[] x, double[] w, double[] dy, WindowGeometry g, int f, int groups,
                          double[] dx, double[] dwAcc, double[] dbAcc) {
         final int cg = g.c / groups, fg = f / groups, kk = cg * g.kh * g.kw, p = g.outPlane(), hw = g.inPlane();
         final boolean pointwise = g.isPointwise();
         if (dx != null) Arrays.fill(dx, 0.0);
-        Im2Col.checkSize(kk, p);
+        Checks.arraySize(kk, p);
         long flops = (long) g.n * f * p * kk;
         ThreadPool.forRange(g.n, flops >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
             double[] col = pointwise ? null : new double[kk * p];

@@ -1,16 +1,17 @@
-package convkit;
+package convkit.ops;
 
 import convkit.compute.ThreadPool;
+import convkit.Tensor;
 
 /**
- * Average pooling on NCHW batches, forward and backward (the fast path; {@link Pooling} has the book's loop).
+ * Average pooling on NCHW batches, forward and backward (the fast path; {@code convkit.book.Pool2d} has the book's loop).
  *
- * <p>Shapes and padding rules as in {@link MaxPool}. Padding counts as zeros; with {@code countIncludePad} the
+ * <p>Shapes and padding rules as in {@link MaxPooling}. Padding counts as zeros; with {@code countIncludePad} the
  * divisor is always {@code kh*kw} (PyTorch's default, MXNet's {@code count_include_pad=True}), otherwise it is the
  * number of real (unpadded) elements in the window.
  */
-public final class AvgPool {
-    private AvgPool() {
+public final class AvgPooling {
+    private AvgPooling() {
     }
 
     /**
@@ -21,7 +22,7 @@ public final class AvgPool {
      * @return a new tensor {@code (N, C, outH, outW)}
      */
     public static Tensor avgPool2d(Tensor x, int[] kernel, int[] stride, int[] padding, boolean countIncludePad) {
-        ConvGeometry g = ConvGeometry.pool(x, kernel, stride, padding);
+        WindowGeometry g = WindowGeometry.pool(x, kernel, stride, padding);
         double[] y = new double[g.n * g.c * g.outPlane()];
         forward(x.data(), g, countIncludePad, y);
         return Tensor.wrap(y, g.n, g.c, g.outH, g.outW);
@@ -37,15 +38,15 @@ public final class AvgPool {
      */
     public static Tensor avgPool2dBackward(Tensor x, Tensor dy, int[] kernel, int[] stride, int[] padding,
                                            boolean countIncludePad) {
-        ConvGeometry g = ConvGeometry.pool(x, kernel, stride, padding);
-        MaxPool.checkDy(dy, g);
+        WindowGeometry g = WindowGeometry.pool(x, kernel, stride, padding);
+        Checks.outputGradient(dy, g, g.c, "(N, C, outH, outW)");
         double[] dx = new double[x.size()];
         backward(dy.data(), g, countIncludePad, dx);
         return Tensor.wrap(dx, x.shape());
     }
 
     /** Raw forward: overwrites {@code y}. */
-    static void forward(double[] x, ConvGeometry g, boolean countIncludePad, double[] y) {
+    public static void forward(double[] x, WindowGeometry g, boolean countIncludePad, double[] y) {
         final int planes = g.n * g.c, hw = g.inPlane(), p = g.outPlane();
         if (isPlain2x2(g)) {
             // LeNet's case, without the window bounds: the same sums in the same order, so the same bits
@@ -84,7 +85,7 @@ public final class AvgPool {
     }
 
     /** Raw backward: ADDS the gradient into {@code dx}. */
-    static void backward(double[] dy, ConvGeometry g, boolean countIncludePad, double[] dx) {
+    public static void backward(double[] dy, WindowGeometry g, boolean countIncludePad, double[] dx) {
         final int planes = g.n * g.c, hw = g.inPlane(), p = g.outPlane();
         if (isPlain2x2(g)) {
             ThreadPool.forRange(planes, (long) planes * p * 4 >= (1 << 18), (c0, c1) -> {
@@ -125,7 +126,7 @@ public final class AvgPool {
     }
 
     /** A 2x2 window with stride 2 and no padding: every window lies inside the input and holds 4 elements. */
-    private static boolean isPlain2x2(ConvGeometry g) {
+    private static boolean isPlain2x2(WindowGeometry g) {
         return g.kh == 2 && g.kw == 2 && g.sh == 2 && g.sw == 2 && g.pt == 0 && g.pb == 0 && g.pl == 0 && g.pr == 0;
     }
 }

@@ -1,4 +1,6 @@
-package convkit;
+package convkit.ops;
+
+import convkit.Tensor;
 
 import java.util.Arrays;
 
@@ -40,9 +42,9 @@ public final class Im2Col {
      * @return a new 2-D tensor {@code (N*outH*outW, C*kh*kw)}, columns ordered (c, i, j)
      */
     public static Tensor im2col(Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation) {
-        ConvGeometry g = geometry("x", x, kernel, stride, padding, dilation);
+        WindowGeometry g = WindowGeometry.of("x", x, kernel, stride, padding, dilation);
         int rows = g.n * g.outPlane(), cols = g.c * g.kh * g.kw;
-        checkSize(rows, cols);
+        Checks.arraySize(rows, cols);
         double[] col = new double[rows * cols];
         im2col(x.data(), g, col);
         return Tensor.wrap(col, rows, cols);
@@ -62,7 +64,7 @@ public final class Im2Col {
 
     /** General col2im, the adjoint of {@link #im2col(Tensor, int[], int[], int[], int[])}; overlaps are summed. */
     public static Tensor col2im(Tensor col, int[] xShape, int[] kernel, int[] stride, int[] padding, int[] dilation) {
-        ConvGeometry.requireRank("col", col, 2, "(N*outH*outW, C*kh*kw)");
+        Tensor.requireRank("col", col, 2, "(N*outH*outW, C*kh*kw)");
         if (xShape == null) throw new IllegalArgumentException("xShape must not be null");
         if (xShape.length != 4) {
             throw new IllegalArgumentException("xShape must be an NCHW shape of length 4 but was " + Arrays.toString(xShape));
@@ -70,14 +72,14 @@ public final class Im2Col {
         for (int d : xShape) {
             if (d < 0) throw new IllegalArgumentException("xShape must not have negative extents but was " + Arrays.toString(xShape));
         }
-        ConvGeometry g = geometry(xShape, "xShape " + Arrays.toString(xShape), kernel, stride, padding, dilation);
+        WindowGeometry g = WindowGeometry.of(xShape, "xShape " + Arrays.toString(xShape), kernel, stride, padding, dilation);
         long rows = (long) g.n * g.outPlane(), cols = (long) g.c * g.kh * g.kw;
         if (col.dim(0) != rows || col.dim(1) != cols) {
             throw new IllegalArgumentException("col has shape " + Arrays.toString(col.shape()) + " but xShape "
                     + Arrays.toString(xShape) + " with kernel " + g.kh + "x" + g.kw + " needs (N*outH*outW, C*kh*kw) = ("
                     + rows + ", " + cols + ")");
         }
-        checkSize(g.n * g.c, g.h * g.w);
+        Checks.arraySize(g.n * g.c, g.h * g.w);
         double[] x = new double[g.n * g.c * g.h * g.w];
         col2im(col.data(), g, x);
         return Tensor.wrap(x, xShape.clone());
@@ -86,7 +88,7 @@ public final class Im2Col {
     // ---- raw-array versions ----
 
     /** DLFS layout: fills {@code col} ({@code N*outH*outW} rows, {@code C*kh*kw} columns) from the batch {@code x}. */
-    static void im2col(double[] x, ConvGeometry g, double[] col) {
+    static void im2col(double[] x, WindowGeometry g, double[] col) {
         int k = g.c * g.kh * g.kw, p = g.outPlane();
         double[] tmp = new double[k * p];
         for (int n = 0; n < g.n; n++) {
@@ -99,7 +101,7 @@ public final class Im2Col {
     }
 
     /** DLFS layout: adds the rows of {@code col} back into the batch {@code x} (overlaps summed). */
-    static void col2im(double[] col, ConvGeometry g, double[] x) {
+    static void col2im(double[] col, WindowGeometry g, double[] x) {
         int k = g.c * g.kh * g.kw, p = g.outPlane();
         double[] tmp = new double[k * p];
         for (int n = 0; n < g.n; n++) {
@@ -116,7 +118,7 @@ public final class Im2Col {
      * as a {@code (cg*kh*kw) x (outH*outW)} row-major matrix at {@code col[colOff]} (row (c, i, j), column (oy, ox)).
      * Only {@code col} is modified.
      */
-    static void im2colT(double[] x, int xOff, int c0, int cg, ConvGeometry g, double[] col, int colOff) {
+    public static void im2colT(double[] x, int xOff, int c0, int cg, WindowGeometry g, double[] col, int colOff) {
         final int H = g.h, W = g.w, outH = g.outH, outW = g.outW, sw = g.sw, sh = g.sh;
         final int p = outH * outW;
         int row = colOff;
@@ -155,7 +157,7 @@ public final class Im2Col {
      * Adjoint of {@link #im2colT}: adds the {@code (cg*kh*kw) x (outH*outW)} matrix at {@code col[colOff]} into
      * channels {@code [c0, c0+cg)} of the image starting at {@code x[xOff]}. Only {@code x} is modified (accumulated).
      */
-    static void col2imT(double[] col, int colOff, int c0, int cg, ConvGeometry g, double[] x, int xOff) {
+    public static void col2imT(double[] col, int colOff, int c0, int cg, WindowGeometry g, double[] x, int xOff) {
         final int H = g.h, W = g.w, outH = g.outH, outW = g.outW, sw = g.sw, sh = g.sh;
         final int p = outH * outW;
         int row = colOff;
@@ -186,25 +188,5 @@ public final class Im2Col {
 
     static int ceilDiv(int a, int b) {
         return -Math.floorDiv(-a, b);
-    }
-
-    static void checkSize(long rows, long cols) {
-        if (rows * cols > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("result of " + rows + " x " + cols + " elements is too large for one array");
-        }
-    }
-
-    static ConvGeometry geometry(String name, Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation) {
-        ConvGeometry.requireRank(name, x, 4, "(N, C, H, W)");
-        return geometry(x.shape(), name + " shape " + Arrays.toString(x.shape()), kernel, stride, padding, dilation);
-    }
-
-    private static ConvGeometry geometry(int[] s, String desc, int[] kernel, int[] stride, int[] padding, int[] dilation) {
-        int[] k = ConvGeometry.pair("kernel", kernel, 0, 1);
-        int[] st = ConvGeometry.pair("stride", stride, 1, 1);
-        int[] pd = ConvGeometry.pad4("padding", padding);
-        int[] dl = ConvGeometry.pair("dilation", dilation, 1, 1);
-        return new ConvGeometry(s[0], s[1], s[2], s[3], k[0], k[1], st[0], st[1], pd[0], pd[1], pd[2], pd[3],
-                dl[0], dl[1], desc);
     }
 }
