@@ -4,6 +4,10 @@ import convkit.ops.AvgPooling;
 import convkit.ops.Convolution;
 import convkit.ops.Im2Col;
 import convkit.ops.MaxPooling;
+import convkit.book.Corr2d;
+import convkit.book.Padding;
+import convkit.book.Pool2d;
+import convkit.book.Shapes;
 
 /**
  * The one static facade notebooks import ({@code import static convkit.Ops.*;} or {@code Ops.corr2d(...)}). It only
@@ -14,7 +18,7 @@ public final class Ops {
     private Ops() {
     }
 
-    // the books' loops and formulas (convkit.book: Corr2d, Pooling, Padding, Shapes)
+    // the books' loops and formulas (convkit.book: Corr2d, Pool2d, Padding, Shapes)
 
     /** See {@link Corr2d#corr2d}: X (h, w), K (kh, kw) -> (h-kh+1, w-kw+1). */
     public static Tensor corr2d(Tensor x, Tensor k) {
@@ -46,9 +50,9 @@ public final class Ops {
         return Corr2d.corr2dMultiInOut1x1(x, k);
     }
 
-    /** See {@link Pooling#pool2d}: X (h, w), mode "max" or "avg", stride 1, no padding. */
+    /** See {@link Pool2d#pool2d}: X (h, w), mode "max" or "avg", stride 1, no padding. */
     public static Tensor pool2d(Tensor x, int ph, int pw, String mode) {
-        return Pooling.pool2d(x, ph, pw, mode);
+        return Pool2d.pool2d(x, ph, pw, mode);
     }
 
     /** See {@link Padding#pad2d(Tensor, int)}: zero padding of the last two axes by p per side. */

@@ -1,6 +1,9 @@
 package convkit;
 
 import convkit.testing.TorchFixtures;
+import convkit.book.Examples;
+import convkit.book.SamePadding;
+import convkit.book.Shapes;
 
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Nested;

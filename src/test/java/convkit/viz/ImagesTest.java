@@ -1,6 +1,6 @@
 package convkit.viz;
 
-import convkit.Examples;
+import convkit.book.Examples;
 import convkit.Tensor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

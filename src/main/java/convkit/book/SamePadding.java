@@ -1,10 +1,10 @@
-package convkit;
+package convkit.book;
 
 import java.util.Arrays;
 
 /**
  * The per-side padding behind the frameworks' {@code padding="same"} (TensorFlow's {@code padding='same'},
- * PyTorch's {@code padding='same'}), so that it can be passed to {@link Ops#conv2d} or {@code Conv2D} whose padding
+ * PyTorch's {@code padding='same'}), so that it can be passed to {@code Ops.conv2d} or {@code Conv2D} whose padding
  * is always explicit and per side.
  *
  * <p>"same" asks for {@code out = ceil(n / s)}. The total padding is
@@ -33,7 +33,7 @@ public final class SamePadding {
 
     /**
      * The 4-element padding {top, bottom, left, right} for an (h, w) input: pass it as {@code padding} to
-     * {@link Ops#conv2d} or {@code Conv2D.fromWeights}.
+     * {@code Ops.conv2d} or {@code Conv2D.fromWeights}.
      *
      * @param kernel   {k} or {kh, kw}
      * @param stride   {s} or {sh, sw}; null means 1

@@ -1,4 +1,4 @@
-package convkit;
+package convkit.book;
 
 import org.junit.jupiter.api.Test;
 

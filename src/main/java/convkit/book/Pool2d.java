@@ -1,14 +1,16 @@
-package convkit;
+package convkit.book;
+
+import convkit.Tensor;
 
 import java.util.Arrays;
 
 /**
  * Pooling written the way d2l section 7.5 writes it: a window slides with stride 1 over a single-channel image and
  * each output is the maximum or the mean of its window. The batched layers with padding, stride and backward are
- * {@link MaxPool2D} and {@link AvgPool2D} ({@link Ops#maxPool2d}, {@link Ops#avgPool2d}).
+ * {@code convkit.nn.MaxPool2D} and {@code convkit.nn.AvgPool2D} ({@code Ops.maxPool2d}, {@code Ops.avgPool2d}).
  */
-public final class Pooling {
-    private Pooling() {
+public final class Pool2d {
+    private Pool2d() {
     }
 
     /**

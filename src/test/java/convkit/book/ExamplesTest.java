@@ -1,4 +1,6 @@
-package convkit;
+package convkit.book;
+
+import convkit.Tensor;
 
 import org.junit.jupiter.api.Test;
 

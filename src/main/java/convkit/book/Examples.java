@@ -1,4 +1,6 @@
-package convkit;
+package convkit.book;
+
+import convkit.Tensor;
 
 /**
  * The small example tensors of d2l chapter 7 and of the seed notes, built in one place so that notebooks,

@@ -1,12 +1,12 @@
-package convkit;
+package convkit.book;
 
-import convkit.ops.Im2Col;
+import convkit.Tensor;
 
 import java.util.Arrays;
 
 /**
  * Cross-correlation written the way d2l section 7.2-7.4 writes it: plain loops, a few lines each. These are the
- * teaching versions; {@link Ops#conv2d} is the fast, batched path built on {@link Im2Col}.
+ * teaching versions; {@code Ops.conv2d} is the fast, batched path ({@code convkit.ops.Convolution}, built on im2col).
  *
  * <p>Shapes: a single-channel image is (h, w), a multi-channel one (c, h, w); kernels are (kh, kw),
  * (c, kh, kw) or (c_out, c, kh, kw). No padding, stride 1: the output of an (h, w) image and a (kh, kw) kernel is

@@ -1,4 +1,4 @@
-package convkit;
+package convkit.book;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,6 @@
-package convkit;
+package convkit.book;
+
+import convkit.Tensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

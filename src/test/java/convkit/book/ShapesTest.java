@@ -1,6 +1,6 @@
-package convkit;
+package convkit.book;
 
-import static convkit.Shapes.layer;
+import static convkit.book.Shapes.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
