@@ -1,6 +1,11 @@
 package convkit;
 
 import convkit.compute.ThreadPool;
+import convkit.nn.Accuracy;
+import convkit.nn.Layer;
+import convkit.nn.Parameter;
+import convkit.nn.optim.Sgd;
+import convkit.nn.SoftmaxCrossEntropy;
 
 import java.util.Arrays;
 import java.util.List;
@@ -41,7 +46,7 @@ public final class DataParallel {
         this.net = net;
         for (int s = 0; s < SHARDS; s++) {
             models[s] = net.replica();
-            Scratch.reuseIn(models[s]);   // their outputs never leave step(): each layer may reuse its arrays
+            models[s].reuseArrays();   // their outputs never leave step(): each layer may reuse its arrays
         }
         for (int s = 0; s < SHARDS; s++) losses[s] = new SoftmaxCrossEntropy();
     }

@@ -5,6 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import convkit.lenet.LeNet;
 import convkit.testing.Rnd;
+import convkit.nn.Accuracy;
+import convkit.nn.Conv2D;
+import convkit.nn.Flatten;
+import convkit.nn.Layer;
+import convkit.nn.Parameter;
+import convkit.nn.Sequential;
+import convkit.nn.optim.Sgd;
+import convkit.nn.SoftmaxCrossEntropy;
 
 import java.util.List;
 import java.util.Random;

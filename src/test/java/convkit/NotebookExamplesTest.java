@@ -4,6 +4,11 @@ import convkit.testing.TorchFixtures;
 import convkit.book.Examples;
 import convkit.book.SamePadding;
 import convkit.book.Shapes;
+import convkit.nn.AvgPool2D;
+import convkit.nn.Conv2D;
+import convkit.nn.GradCheck;
+import convkit.nn.Layer;
+import convkit.nn.MaxPool2D;
 
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Nested;

@@ -1,5 +1,10 @@
 package convkit;
 
+import convkit.nn.AvgPool2D;
+import convkit.nn.Conv2D;
+import convkit.nn.Layer;
+import convkit.nn.MaxPool2D;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

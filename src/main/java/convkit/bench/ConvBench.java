@@ -1,9 +1,9 @@
 package convkit.bench;
 
-import convkit.AvgPool2D;
+import convkit.nn.AvgPool2D;
 import convkit.ops.Convolution;
-import convkit.Conv2D;
-import convkit.MaxPool2D;
+import convkit.nn.Conv2D;
+import convkit.nn.MaxPool2D;
 import convkit.Tensor;
 import java.util.Arrays;
 import java.util.Random;

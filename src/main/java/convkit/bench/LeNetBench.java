@@ -1,9 +1,9 @@
 package convkit.bench;
 
-import convkit.Layer;
-import convkit.Sequential;
-import convkit.Sgd;
-import convkit.SoftmaxCrossEntropy;
+import convkit.nn.Layer;
+import convkit.nn.Sequential;
+import convkit.nn.optim.Sgd;
+import convkit.nn.SoftmaxCrossEntropy;
 import convkit.Tensor;
 import convkit.data.Batch;
 import convkit.data.Dataset;

@@ -1,9 +1,9 @@
 package convkit.lenet;
 
 import convkit.DataParallel;
-import convkit.Layer;
-import convkit.Parameter;
-import convkit.Sgd;
+import convkit.nn.Layer;
+import convkit.nn.Parameter;
+import convkit.nn.optim.Sgd;
 import convkit.data.Batch;
 import convkit.data.Dataset;
 import convkit.data.FashionMnist;

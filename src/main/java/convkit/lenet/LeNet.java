@@ -1,15 +1,15 @@
 package convkit.lenet;
 
-import convkit.AvgPool2D;
-import convkit.Conv2D;
-import convkit.Flatten;
-import convkit.Init;
-import convkit.Layer;
-import convkit.Linear;
-import convkit.MaxPool2D;
-import convkit.ReLU;
-import convkit.Sequential;
-import convkit.Sigmoid;
+import convkit.nn.AvgPool2D;
+import convkit.nn.Conv2D;
+import convkit.nn.Flatten;
+import convkit.nn.Init;
+import convkit.nn.Layer;
+import convkit.nn.Linear;
+import convkit.nn.MaxPool2D;
+import convkit.nn.ReLU;
+import convkit.nn.Sequential;
+import convkit.nn.Sigmoid;
 import convkit.Tensor;
 
 import java.util.Locale;

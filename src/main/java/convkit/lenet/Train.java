@@ -1,6 +1,6 @@
 package convkit.lenet;
 
-import convkit.Sequential;
+import convkit.nn.Sequential;
 import convkit.data.Dataset;
 import convkit.data.FashionMnist;
 

@@ -1,10 +1,10 @@
 package convkit.lenet;
 
-import convkit.Accuracy;
+import convkit.nn.Accuracy;
 import convkit.DataParallel;
-import convkit.Layer;
-import convkit.SoftmaxCrossEntropy;
-import convkit.Sgd;
+import convkit.nn.Layer;
+import convkit.nn.SoftmaxCrossEntropy;
+import convkit.nn.optim.Sgd;
 import convkit.Tensor;
 import convkit.data.Batch;
 import convkit.data.Dataset;

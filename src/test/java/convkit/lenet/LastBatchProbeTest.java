@@ -1,7 +1,7 @@
 package convkit.lenet;
 
-import convkit.Parameter;
-import convkit.Sequential;
+import convkit.nn.Parameter;
+import convkit.nn.Sequential;
 import convkit.data.Dataset;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
 package convkit.lenet;
 
-import convkit.AvgPool2D;
-import convkit.Conv2D;
-import convkit.Linear;
-import convkit.MaxPool2D;
-import convkit.ReLU;
-import convkit.Sequential;
-import convkit.Sigmoid;
+import convkit.nn.AvgPool2D;
+import convkit.nn.Conv2D;
+import convkit.nn.Linear;
+import convkit.nn.MaxPool2D;
+import convkit.nn.ReLU;
+import convkit.nn.Sequential;
+import convkit.nn.Sigmoid;
 import convkit.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -64,8 +64,8 @@ class LeNetTest {
         for (int i = 0; i < x.size(); i++) x.data()[i] = r.nextDouble();
         int[] y = {0, 3, 7, 9};
         for (Sequential net : List.of(LeNet.d2l(1), LeNet.modern(1))) {
-            convkit.SoftmaxCrossEntropy ce = new convkit.SoftmaxCrossEntropy();
-            convkit.Sgd sgd = new convkit.Sgd(net.parameters(), 0.05);
+            convkit.nn.SoftmaxCrossEntropy ce = new convkit.nn.SoftmaxCrossEntropy();
+            convkit.nn.optim.Sgd sgd = new convkit.nn.optim.Sgd(net.parameters(), 0.05);
             double before = ce.forward(net.forward(x), y);
             sgd.zeroGrad();
             net.backward(ce.backward());

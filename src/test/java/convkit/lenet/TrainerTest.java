@@ -1,6 +1,6 @@
 package convkit.lenet;
 
-import convkit.Layer;
+import convkit.nn.Layer;
 import convkit.Tensor;
 import convkit.data.Dataset;
 import convkit.data.FashionMnist;

@@ -1,7 +1,7 @@
 package convkit.testing;
 
-import convkit.Layer;
-import convkit.Parameter;
+import convkit.nn.Layer;
+import convkit.nn.Parameter;
 import convkit.Tensor;
 
 import java.util.Random;
