@@ -8,8 +8,8 @@ import convkit.Tensor;
 import convkit.data.Batch;
 import convkit.data.Dataset;
 import convkit.data.FashionMnist;
-import convkit.lenet.LeNet;
-import convkit.lenet.Train;
+import convkit.models.LeNet;
+import convkit.train.Train;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ import java.util.Random;
  * Prints seconds per training epoch (60,000 images, batch 256; the first epoch includes JIT warm-up and is
  * reported separately), the process CPU time per epoch (on a machine shared with other work, CPU time divided by
  * the number of cores is the better estimate of the idle-machine figure), and inference images per second on the
- * 10,000 test images. Training steps run as {@link convkit.lenet.Trainer} runs them ({@link convkit.DataParallel}). {@code --layers} adds the time
+ * 10,000 test images. Training steps run as {@link convkit.train.Trainer} runs them ({@link convkit.train.DataParallel}). {@code --layers} adds the time
  * spent in each layer's forward and backward over one more epoch.
  */
 public final class LeNetBench {
@@ -96,7 +96,7 @@ public final class LeNetBench {
     private static double epoch(Sequential net, Dataset train, int batch, double lr, Random rng, long[] nanos) {
         Sgd sgd = new Sgd(net.parameters(), lr);
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
-        convkit.DataParallel parallel = nanos == null ? new convkit.DataParallel(net) : null;
+        convkit.train.DataParallel parallel = nanos == null ? new convkit.train.DataParallel(net) : null;
         long t0 = System.nanoTime();
         for (Batch b : train.batches(batch, rng)) {
             if (nanos == null) {           // what Trainer does: data-parallel halves, one per core

@@ -1,4 +1,4 @@
-package convkit.lenet;
+package convkit.train;
 
 import java.util.Locale;
 

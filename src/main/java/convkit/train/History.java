@@ -1,4 +1,4 @@
-package convkit.lenet;
+package convkit.train;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;

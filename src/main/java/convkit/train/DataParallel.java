@@ -1,4 +1,4 @@
-package convkit;
+package convkit.train;
 
 import convkit.compute.ThreadPool;
 import convkit.nn.Accuracy;
@@ -6,6 +6,7 @@ import convkit.nn.Layer;
 import convkit.nn.Parameter;
 import convkit.nn.optim.Sgd;
 import convkit.nn.SoftmaxCrossEntropy;
+import convkit.Tensor;
 
 import java.util.Arrays;
 import java.util.List;

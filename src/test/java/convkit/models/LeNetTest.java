@@ -1,4 +1,4 @@
-package convkit.lenet;
+package convkit.models;
 
 import convkit.nn.AvgPool2D;
 import convkit.nn.Conv2D;

@@ -1,8 +1,9 @@
-package convkit.lenet;
+package convkit.train;
 
 import convkit.nn.Sequential;
 import convkit.data.Dataset;
 import convkit.data.FashionMnist;
+import convkit.models.LeNet;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -11,7 +12,7 @@ import java.util.Locale;
 /**
  * Command line trainer:
  * <pre>
- * java -cp target/classes:... convkit.lenet.Train [--model d2l|modern] [--epochs 10] [--lr 0.9] [--batch 256]
+ * java -cp target/classes:... convkit.train.Train [--model d2l|modern] [--epochs 10] [--lr 0.9] [--batch 256]
  *      [--subset N] [--seed 0 | --seeds 0-4] [--data-dir DIR]
  * </pre>
  * Prints one line per epoch: loss, train accuracy, test accuracy, seconds. Defaults are d2l's recipe (lr 0.9 for
@@ -101,7 +102,7 @@ public final class Train {
     }
 
     static String usage() {
-        return "usage: convkit.lenet.Train [--model d2l|modern] [--epochs 10] [--lr 0.9 (d2l) / 0.1 (modern)] "
+        return "usage: convkit.train.Train [--model d2l|modern] [--epochs 10] [--lr 0.9 (d2l) / 0.1 (modern)] "
                 + "[--batch 256] [--subset N] [--seed 0 | --seeds 0-4] [--data-dir " + FashionMnist.DEFAULT_DIR + "]";
     }
 }

@@ -1,12 +1,12 @@
-package convkit.lenet;
+package convkit.train;
 
-import convkit.DataParallel;
 import convkit.nn.Layer;
 import convkit.nn.Parameter;
 import convkit.nn.optim.Sgd;
 import convkit.data.Batch;
 import convkit.data.Dataset;
 import convkit.data.FashionMnist;
+import convkit.models.LeNet;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +20,7 @@ import java.util.Random;
  * the run's real last batch and {@code others} random batches of that size and of the full batch size, and reports
  * the test accuracy after each. Command line (d2l's recipe, Fashion-MNIST):
  * <pre>
- * java --add-modules jdk.incubator.vector -cp 'target/convkit.jar:target/lib/*' convkit.lenet.LastBatchProbe [seed] [others]
+ * java --add-modules jdk.incubator.vector -cp 'target/convkit.jar:target/lib/*' convkit.train.LastBatchProbe [seed] [others]
  * </pre>
  */
 public final class LastBatchProbe {

@@ -1,8 +1,9 @@
-package convkit.lenet;
+package convkit.train;
 
 import convkit.nn.Parameter;
 import convkit.nn.Sequential;
 import convkit.data.Dataset;
+import convkit.models.LeNet;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package convkit.lenet;
+package convkit.train;
 
 import convkit.data.FashionMnist;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
-package convkit;
+package convkit.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import convkit.lenet.LeNet;
+import convkit.models.LeNet;
 import convkit.testing.Rnd;
 import convkit.nn.Accuracy;
 import convkit.nn.Conv2D;
@@ -13,6 +13,7 @@ import convkit.nn.Parameter;
 import convkit.nn.Sequential;
 import convkit.nn.optim.Sgd;
 import convkit.nn.SoftmaxCrossEntropy;
+import convkit.Tensor;
 
 import java.util.List;
 import java.util.Random;

@@ -1,4 +1,4 @@
-package convkit.lenet;
+package convkit.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -7,12 +7,13 @@ import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import convkit.DataParallel;
+import convkit.train.DataParallel;
 import convkit.nn.Parameter;
 import convkit.nn.Sequential;
 import convkit.nn.optim.Sgd;
 import convkit.nn.SoftmaxCrossEntropy;
 import convkit.Tensor;
+import convkit.train.Trainer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
