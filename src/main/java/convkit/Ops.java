@@ -72,6 +72,17 @@ public final class Ops {
 
     // batched fast path (convkit.ops: Convolution, MaxPooling, AvgPooling, Im2Col)
 
+    /** {@link Convolution#conv2d} with stride 1, no padding, no bias: x (N, C, H, W), w (F, C, kh, kw) -> (N, F, outH, outW). */
+    public static Tensor conv2d(Tensor x, Tensor w) {
+        return Convolution.conv2d(x, w, null, null, null, null, 1);
+    }
+
+    /** {@link Convolution#conv2d} with stride 1 and no padding: x (N, C, H, W), w (F, C, kh, kw), b (F). */
+    public static Tensor conv2d(Tensor x, Tensor w, Tensor b) {
+        if (b == null) throw new IllegalArgumentException("b must not be null: Ops.conv2d(x, w) convolves without bias");
+        return Convolution.conv2d(x, w, b, null, null, null, 1);
+    }
+
     /** {@link Convolution#conv2d}: x (N, C, H, W), w (F, C/groups, kh, kw), b (F) or null -> (N, F, outH, outW). */
     public static Tensor conv2d(Tensor x, Tensor w, Tensor b, int[] stride, int[] padding, int[] dilation, int groups) {
         return Convolution.conv2d(x, w, b, stride, padding, dilation, groups);

@@ -56,7 +56,7 @@ public final class ConvBench {
             Tensor w = random(2, sh.f, sh.c, sh.k, sh.k);
             Tensor b = random(3, sh.f);
             int[] st = {sh.stride}, pd = {sh.pad};
-            Conv2D layer = Conv2D.fromWeights(w, b, st, pd, null, 1);
+            Conv2D layer = Conv2D.fromWeights(w, b).stride(sh.stride).padding(sh.pad).build();
             Tensor y = layer.forward(x);
             Tensor dy = random(4, y.shape());
             int oh = y.dim(2), ow = y.dim(3);
@@ -68,8 +68,8 @@ public final class ConvBench {
                 layer.backward(dy);
             });
             double bothCpu = lastCpu;
-            MaxPool2D mp = new MaxPool2D(new int[] {2}, new int[] {2}, null);
-            AvgPool2D ap = new AvgPool2D(new int[] {2}, new int[] {2}, null, true);
+            MaxPool2D mp = MaxPool2D.of(2).stride(2).build();
+            AvgPool2D ap = AvgPool2D.of(2).stride(2).build();
             Tensor py = mp.forward(x);
             Tensor pdy = random(5, py.shape());
             double max = median(reps, () -> mp.forward(x));

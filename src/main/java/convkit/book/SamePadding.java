@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The per-side padding behind the frameworks' {@code padding="same"} (TensorFlow's {@code padding='same'},
- * PyTorch's {@code padding='same'}), so that it can be passed to {@code Ops.conv2d} or {@code Conv2D} whose padding
+ * PyTorch's {@code padding='same'}), so that it can be passed to {@code Ops.conv2d} or {@code Conv2D}, whose padding
  * is always explicit and per side.
  *
  * <p>"same" asks for {@code out = ceil(n / s)}. The total padding is
@@ -32,8 +32,9 @@ public final class SamePadding {
     }
 
     /**
-     * The 4-element padding {top, bottom, left, right} for an (h, w) input: pass it as {@code padding} to
-     * {@code Ops.conv2d} or {@code Conv2D.fromWeights}.
+     * The 4-element padding {top, bottom, left, right} for an (h, w) input: pass it to a layer's
+     * {@code padding(...)} setting ({@code Conv2D.of(c, f).kernel(k).padding(same)}) or as {@code padding} to
+     * {@code Ops.conv2d}.
      *
      * @param kernel   {k} or {kh, kw}
      * @param stride   {s} or {sh, sw}; null means 1
@@ -46,6 +47,16 @@ public final class SamePadding {
         int[] ph = of(h, k[0], s[0], d[0]);
         int[] pw = of(w, k[1], s[1], d[1]);
         return new int[] {ph[0], ph[1], pw[0], pw[1]};
+    }
+
+    /** {@link #padding2d(int, int, int[], int[], int[])} for a square k x k kernel, stride 1, dilation 1. */
+    public static int[] padding2d(int h, int w, int k) {
+        return padding2d(h, w, k, 1);
+    }
+
+    /** {@link #padding2d(int, int, int[], int[], int[])} for a square k x k kernel, stride s on both axes, dilation 1. */
+    public static int[] padding2d(int h, int w, int k, int s) {
+        return padding2d(h, w, new int[] {k}, new int[] {s}, new int[] {1});
     }
 
     private static int[] pair(String name, int[] v) {

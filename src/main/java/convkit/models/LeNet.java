@@ -41,12 +41,12 @@ public final class LeNet {
 
     /** d2l's LeNet: sigmoid activations and average pooling. */
     public static Sequential d2l(long seed) {
-        return build(seed, Sigmoid::new, () -> new AvgPool2D(new int[] {2}, new int[] {2}, new int[] {0}, true));
+        return build(seed, Sigmoid::new, () -> AvgPool2D.of(2).stride(2).build());
     }
 
     /** The modern variant: ReLU activations and max pooling (d2l 7.6 exercises). */
     public static Sequential modern(long seed) {
-        return build(seed, ReLU::new, () -> new MaxPool2D(new int[] {2}, new int[] {2}, new int[] {0}));
+        return build(seed, ReLU::new, () -> MaxPool2D.of(2).stride(2).build());
     }
 
     /**
@@ -68,14 +68,14 @@ public final class LeNet {
                 conv(rng, 1, 6, 2).inputGradient(false), act.get(), pool.get(),
                 conv(rng, 6, 16, 0), act.get(), pool.get(),
                 new Flatten(),
-                new Linear(16 * 5 * 5, 120, rng), act.get(),
-                new Linear(120, 84, rng), act.get(),
-                new Linear(84, 10, rng));
+                Linear.of(16 * 5 * 5, 120).random(rng).build(), act.get(),
+                Linear.of(120, 84).random(rng).build(), act.get(),
+                Linear.of(84, 10).random(rng).build());
     }
 
     private static Conv2D conv(Random rng, int in, int out, int pad) {
         Tensor w = Init.xavierUniform(rng, out, in, 5, 5);
         Tensor b = Init.uniformBias(rng, out, in * 25);
-        return Conv2D.fromWeights(w, b, new int[] {1}, new int[] {pad}, new int[] {1}, 1);
+        return Conv2D.fromWeights(w, b).padding(pad).build();
     }
 }

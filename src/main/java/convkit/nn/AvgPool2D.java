@@ -1,7 +1,6 @@
 package convkit.nn;
 
 import convkit.ops.AvgPooling;
-import convkit.ops.MaxPooling;
 import convkit.ops.Checks;
 import convkit.ops.WindowGeometry;
 import convkit.Tensor;
@@ -12,6 +11,12 @@ import java.util.Arrays;
  * Average-pooling layer (MXNet {@code AvgPool2D}, PyTorch {@code nn.AvgPool2d}) on NCHW batches; see
  * {@link AvgPooling} for the rules. {@link #forward} remembers the input shape; {@link #backward} spreads each
  * gradient evenly over its window.
+ *
+ * <p>Built with named settings, like {@code nn.AvgPool2d(3, stride=2, padding=1, count_include_pad=False)}:
+ * <pre>{@code
+ * AvgPool2D pool = AvgPool2D.of(3).stride(2).padding(1).countIncludePad(false).build();
+ * AvgPool2D lenet = AvgPool2D.of(2).build();              // d2l's LeNet: 2x2 windows, stride 2
+ * }</pre>
  */
 public final class AvgPool2D implements Layer {
     private final int[] kernel, stride, padding;
@@ -20,17 +25,52 @@ public final class AvgPool2D implements Layer {
     private WindowGeometry geometry;
     private final Scratch outBuf = new Scratch(), dxBuf = new Scratch();
 
-    /**
-     * @param kernel          {k} or {kh, kw}
-     * @param stride          {s} or {sh, sw}; null = kernel
-     * @param padding         {p}, {ph, pw} or {top, bottom, left, right}; null = 0
-     * @param countIncludePad divide by kh*kw (true) or by the number of real elements in the window (false)
-     */
-    public AvgPool2D(int[] kernel, int[] stride, int[] padding, boolean countIncludePad) {
-        this.kernel = Checks.pair("kernel", kernel, 0, 1);
-        this.stride = stride == null ? this.kernel.clone() : Checks.pair("stride", stride, 0, 1);
-        this.padding = Checks.pad4("padding", padding);
+    private AvgPool2D(int[] kernel, int[] stride, int[] padding, boolean countIncludePad) {
+        this.kernel = kernel.clone();
+        this.stride = stride.clone();
+        this.padding = padding.clone();
         this.countIncludePad = countIncludePad;
+    }
+
+    /**
+     * Starts an average-pooling layer with a {@code of(k)} = k x k or {@code of(kh, kw)} window, stride equal to the
+     * window, no padding, padding counted in the divisor; then {@link Builder#build()}.
+     *
+     * @throws IllegalArgumentException unless 1 or 2 sizes, each at least 1, are given
+     */
+    public static Builder of(int... kernel) {
+        return new Builder(kernel);
+    }
+
+    /**
+     * The settings of an {@link AvgPool2D}: {@link #stride}, {@link #padding} and {@link #countIncludePad}, then
+     * {@link #build()}.
+     */
+    public static final class Builder extends PoolWindow<Builder> {
+        private boolean countIncludePad = true;
+
+        private Builder(int[] kernel) {
+            super(kernel);
+        }
+
+        @Override
+        Builder self() {
+            return this;
+        }
+
+        /**
+         * Whether padded cells count in the divisor: true (the default, PyTorch's {@code count_include_pad=True})
+         * divides by kh*kw, false by the number of real elements in the window.
+         */
+        public Builder countIncludePad(boolean on) {
+            this.countIncludePad = on;
+            return this;
+        }
+
+        /** The layer. */
+        public AvgPool2D build() {
+            return new AvgPool2D(kernel, stride, padding, countIncludePad);
+        }
     }
 
     /** @param x {@code (N, C, H, W)}, not modified @return {@code (N, C, outH, outW)} */

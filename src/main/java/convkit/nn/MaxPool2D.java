@@ -8,26 +8,55 @@ import convkit.Tensor;
 import java.util.Arrays;
 
 /**
- * Max-pooling layer (DLFS {@code Pooling}, MXNet {@code MaxPool2D}) on NCHW batches; see {@link MaxPooling} for the
- * rules (minus-infinity padding up to kernel - 1 per side, stride defaulting to the kernel, ties to the first
- * maximum). {@link #forward} remembers which input element each output came from; {@link #backward} routes the
- * gradient there.
+ * Max-pooling layer (DLFS {@code Pooling}, MXNet {@code MaxPool2D}, PyTorch {@code nn.MaxPool2d}) on NCHW batches;
+ * see {@link MaxPooling} for the rules (minus-infinity padding up to kernel - 1 per side, stride defaulting to the
+ * kernel, ties to the first maximum). {@link #forward} remembers which input element each output came from;
+ * {@link #backward} routes the gradient there.
+ *
+ * <p>Built with named settings, like {@code nn.MaxPool2d(3, stride=2, padding=1)}:
+ * <pre>{@code
+ * MaxPool2D pool = MaxPool2D.of(3).stride(2).padding(1).build();
+ * MaxPool2D halve = MaxPool2D.of(2).build();              // stride = kernel: 2x2 windows side by side
+ * }</pre>
  */
 public final class MaxPool2D implements Layer {
     private final int[] kernel, stride, padding;
     private int[] argmax;
     private int[] xShape;
+    private WindowGeometry geometry;
     private final Scratch outBuf = new Scratch(), dxBuf = new Scratch();
 
+    private MaxPool2D(int[] kernel, int[] stride, int[] padding) {
+        this.kernel = kernel.clone();
+        this.stride = stride.clone();
+        this.padding = padding.clone();
+    }
+
     /**
-     * @param kernel  {k} or {kh, kw}
-     * @param stride  {s} or {sh, sw}; null = kernel
-     * @param padding {p}, {ph, pw} or {top, bottom, left, right}; null = 0
+     * Starts a max-pooling layer with an {@code of(k)} = k x k or {@code of(kh, kw)} window, stride equal to the
+     * window and no padding; then {@link Builder#build()}.
+     *
+     * @throws IllegalArgumentException unless 1 or 2 sizes, each at least 1, are given
      */
-    public MaxPool2D(int[] kernel, int[] stride, int[] padding) {
-        this.kernel = Checks.pair("kernel", kernel, 0, 1);
-        this.stride = stride == null ? this.kernel.clone() : Checks.pair("stride", stride, 0, 1);
-        this.padding = Checks.pad4("padding", padding);
+    public static Builder of(int... kernel) {
+        return new Builder(kernel);
+    }
+
+    /** The settings of a {@link MaxPool2D}: {@link #stride} and {@link #padding}, then {@link #build()}. */
+    public static final class Builder extends PoolWindow<Builder> {
+        private Builder(int[] kernel) {
+            super(kernel);
+        }
+
+        @Override
+        Builder self() {
+            return this;
+        }
+
+        /** The layer. */
+        public MaxPool2D build() {
+            return new MaxPool2D(kernel, stride, padding);
+        }
     }
 
     /** @param x {@code (N, C, H, W)}, not modified @return {@code (N, C, outH, outW)} */
@@ -39,6 +68,7 @@ public final class MaxPool2D implements Layer {
         MaxPooling.forward(x.data(), g, y, am);
         argmax = am;
         xShape = x.shape();
+        geometry = g;
         return Tensor.wrap(y, g.n, g.c, g.outH, g.outW);
     }
 
@@ -46,11 +76,7 @@ public final class MaxPool2D implements Layer {
     @Override
     public Tensor backward(Tensor dy) {
         if (argmax == null) throw new IllegalStateException("MaxPool2D.backward called before forward");
-        if (dy == null) throw new IllegalArgumentException("dy must not be null");
-        if (dy.size() != argmax.length || dy.rank() != 4) {
-            throw new IllegalArgumentException("dy must have the shape of the last output (" + argmax.length
-                    + " elements, rank 4) but has shape " + Arrays.toString(dy.shape()));
-        }
+        Checks.outputGradient(dy, geometry, geometry.c, "(N, C, outH, outW)");
         double[] dx = dxBuf.zeroed((int) Tensor.product(xShape));   // backward adds into it
         MaxPooling.backward(dy.data(), argmax, dx);
         return Tensor.wrap(dx, xShape);

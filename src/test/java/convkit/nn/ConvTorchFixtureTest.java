@@ -49,8 +49,7 @@ class ConvTorchFixtureTest {
             Tensor x = tensor(c, "x");
             Tensor g = tensor(c, "g");
             Tensor b = tensor(c, "b");
-            Conv2D conv = Conv2D.fromWeights(tensor(c, "w"), b, ints(c, "stride"), ints(c, "padding"),
-                    ints(c, "dilation"), c.get("groups").getAsInt());
+            Conv2D conv = layer(c, b);
             assertClose(name(c) + " forward y", tensor(c, "y"), conv.forward(x));
             assertClose(name(c) + " backward dx", tensor(c, "dx"), conv.backward(g));
             assertClose(name(c) + " weight grad dw", tensor(c, "dw"), conv.weight().grad());
@@ -65,8 +64,7 @@ class ConvTorchFixtureTest {
     Stream<DynamicTest> conv2dLayerAccumulatesParameterGradients() {
         return each(c -> {
             Tensor b = tensor(c, "b");
-            Conv2D conv = Conv2D.fromWeights(tensor(c, "w"), b, ints(c, "stride"), ints(c, "padding"),
-                    ints(c, "dilation"), c.get("groups").getAsInt());
+            Conv2D conv = layer(c, b);
             for (int round = 0; round < 2; round++) {
                 conv.forward(tensor(c, "x"));
                 conv.backward(tensor(c, "g"));
@@ -94,8 +92,7 @@ class ConvTorchFixtureTest {
         return TorchFixtures.objects(kl.getAsJsonArray("runs")).stream().map(run -> {
             double[] init = TorchFixtures.doubles(run.getAsJsonArray("initial_kernel"));
             return DynamicTest.dynamicTest("initial kernel " + java.util.Arrays.toString(init), () -> {
-                Conv2D conv = Conv2D.fromWeights(Tensor.wrap(init.clone(), 1, 1, 1, 2), null,
-                        new int[]{1}, new int[]{0}, new int[]{1}, 1);
+                Conv2D conv = Conv2D.fromWeights(Tensor.wrap(init.clone(), 1, 1, 1, 2)).stride(1).padding(0).dilation(1).build();
                 List<JsonObject> steps = TorchFixtures.objects(run.getAsJsonArray("steps"));
                 assertThat(steps).hasSize(10);
                 for (JsonObject step : steps) {
@@ -136,5 +133,12 @@ class ConvTorchFixtureTest {
 
     private static String name(JsonObject c) {
         return "conv2d case " + c.get("name").getAsString();
+    }
+
+    /** The layer of fixture case {@code c} around its weight and bias {@code b} (null: the case has no bias). */
+    private static Conv2D layer(JsonObject c, Tensor b) {
+        Conv2D.Builder l = b == null ? Conv2D.fromWeights(tensor(c, "w")) : Conv2D.fromWeights(tensor(c, "w"), b);
+        return l.stride(ints(c, "stride")).padding(ints(c, "padding")).dilation(ints(c, "dilation"))
+                .groups(c.get("groups").getAsInt()).build();
     }
 }

@@ -13,7 +13,7 @@ class GradCheckTest {
 
     /** A convolution whose backward "forgets" the bias gradient: exactly the kind of bug the checker must catch. */
     private static final class ConvWithoutBiasGrad implements Layer {
-        final Conv2D inner = new Conv2D(2, 2, 3, 5L);
+        final Conv2D inner = Conv2D.of(2, 2).kernel(3).seed(5L).build();
 
         @Override
         public Tensor forward(Tensor x) {
@@ -35,7 +35,7 @@ class GradCheckTest {
 
     /** A layer whose input gradient is off by a factor of 2 in one element. */
     private static final class ScaledDx implements Layer {
-        final MaxPool2D inner = new MaxPool2D(new int[] {2}, null, null);
+        final MaxPool2D inner = MaxPool2D.of(2).build();
 
         @Override
         public Tensor forward(Tensor x) {
@@ -57,7 +57,7 @@ class GradCheckTest {
 
     @Test
     void aCorrectLayerPassesWithTinyErrors() {
-        GradCheck.Report r = GradCheck.assertGradients(new Conv2D(2, 2, 3, 5L), Rnd.uniform(1, 1, 2, 5, 5), 7);
+        GradCheck.Report r = GradCheck.assertGradients(Conv2D.of(2, 2).kernel(3).seed(5L).build(), Rnd.uniform(1, 1, 2, 5, 5), 7);
         assertThat(r.entries()).extracting(GradCheck.Entry::tensor).containsExactly("input", "weight", "bias");
         assertThat(r.maxError()).isLessThan(GradCheck.TOLERANCE);
     }

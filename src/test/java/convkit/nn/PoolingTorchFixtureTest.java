@@ -44,7 +44,9 @@ class PoolingTorchFixtureTest {
     @TestFactory
     Stream<DynamicTest> maxPool2dLayerForwardAndBackwardMatchTorch() {
         return each(MAX, c -> {
-            MaxPool2D pool = new MaxPool2D(ints(c, "kernel"), ints(c, "stride"), ints(c, "padding"));
+            MaxPool2D.Builder settings = MaxPool2D.of(ints(c, "kernel")).padding(ints(c, "padding"));
+            if (ints(c, "stride") != null) settings.stride(ints(c, "stride"));   // null: the default, stride = kernel
+            MaxPool2D pool = settings.build();
             Tensor x = tensor(c, "x");
             assertClose("MaxPool2D case " + name(c) + " forward y", tensor(c, "y"), pool.forward(x));
             assertClose("MaxPool2D case " + name(c) + " backward dx", tensor(c, "dx"), pool.backward(tensor(c, "g")));
@@ -62,8 +64,10 @@ class PoolingTorchFixtureTest {
     @TestFactory
     Stream<DynamicTest> avgPool2dLayerForwardAndBackwardMatchTorch() {
         return each(AVG, c -> {
-            AvgPool2D pool = new AvgPool2D(ints(c, "kernel"), ints(c, "stride"), ints(c, "padding"),
-                    c.get("countIncludePad").getAsBoolean());
+            AvgPool2D.Builder settings = AvgPool2D.of(ints(c, "kernel")).padding(ints(c, "padding"))
+                    .countIncludePad(c.get("countIncludePad").getAsBoolean());
+            if (ints(c, "stride") != null) settings.stride(ints(c, "stride"));   // null: the default, stride = kernel
+            AvgPool2D pool = settings.build();
             Tensor x = tensor(c, "x");
             assertClose("AvgPool2D case " + name(c) + " forward y", tensor(c, "y"), pool.forward(x));
             assertClose("AvgPool2D case " + name(c) + " backward dx", tensor(c, "dx"), pool.backward(tensor(c, "g")));

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SequentialTest {
     @Test
     void chainsForwardAndBackwardAndCollectsParameters() {
-        Linear a = new Linear(4, 3, 1L), b = new Linear(3, 2, 2L);
+        Linear a = Linear.of(4, 3).seed(1L).build(), b = Linear.of(3, 2).seed(2L).build();
         Sequential net = new Sequential(a, new Sigmoid(), b);
         assertThat(net.parameters()).containsExactly(a.weight(), a.bias(), b.weight(), b.bias());
         assertThat(net.parameterCount()).isEqualTo(4 * 3 + 3 + 3 * 2 + 2);
@@ -24,7 +24,7 @@ class SequentialTest {
 
     @Test
     void shapesAndListing() {
-        Sequential net = new Sequential(new Flatten(), new Linear(12, 5, 1L), new ReLU(), new Linear(5, 2, 1L));
+        Sequential net = new Sequential(new Flatten(), Linear.of(12, 5).seed(1L).build(), new ReLU(), Linear.of(5, 2).seed(1L).build());
         List<int[]> s = net.shapes(1, 3, 2, 2);
         assertThat(s).hasSize(4);
         assertThat(s.get(0)).containsExactly(1, 12);
@@ -45,9 +45,9 @@ class SequentialTest {
         int[] y = new int[8];
         for (int i = 0; i < 8; i++) y[i] = r.nextInt(3);
         Sequential net = new Sequential(
-                Conv2D.fromWeights(Init.xavierUniform(r, 4, 1, 3, 3), Tensor.zeros(4), new int[] {1}, new int[] {1}, new int[] {1}, 1),
-                new ReLU(), new MaxPool2D(new int[] {2}, null, new int[] {0}), new Flatten(),
-                new Linear(36, 16, r), new Sigmoid(), new Linear(16, 3, r));
+                Conv2D.fromWeights(Init.xavierUniform(r, 4, 1, 3, 3), Tensor.zeros(4)).stride(1).padding(1).dilation(1).build(),
+                new ReLU(), MaxPool2D.of(2).padding(0).build(), new Flatten(),
+                Linear.of(36, 16).random(r).build(), new Sigmoid(), Linear.of(16, 3).random(r).build());
         Sgd sgd = new Sgd(net.parameters(), 0.5);
         SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
         double first = ce.forward(net.forward(x), y), last = first;
