@@ -124,7 +124,7 @@ class NotebookExamplesTest {
             double bound = 1 / Math.sqrt(2);
             double a = (2 * r.nextDouble() - 1) * bound;
             double b = (2 * r.nextDouble() - 1) * bound;
-            Conv2D conv = Conv2D.of(1, 1).kernel(1, 2).noBias().seed(42L).build();
+            Conv2D conv = Conv2D.of(1, 1).kernel(1, 2).noBias().seed(42).build();
             assertThat(conv.weight().value().toArray()).containsExactly(a, b);
             assertThat(conv.bias()).isNull();
             // the notebook prints it
@@ -133,7 +133,7 @@ class NotebookExamplesTest {
 
         @Test
         void learningTheKernelMatchesTheClosedFormGradient() {
-            Conv2D conv = Conv2D.of(1, 1).kernel(1, 2).noBias().seed(42L).build();
+            Conv2D conv = Conv2D.of(1, 1).kernel(1, 2).noBias().seed(42).build();
             double[] w0 = conv.weight().value().toArray();
             double[] oracle = kernelLearningOracle(w0[0], w0[1], 3e-2, 10);
             double[] losses = notebookLoop(conv, 10);
@@ -249,7 +249,7 @@ class NotebookExamplesTest {
             // seed 003: (224 + 0 - 11)/1 + 1 = 214; (224 + 0 - 4)/4 + 1 = 56
             assertThat(Ops.outputSize(224, 11, 0, 1)).isEqualTo(214);
             assertThat(Ops.outputSize(224, 4, 0, 4)).isEqualTo(56);
-            assertThat(Conv2D.of(1, 1).kernel(11).seed(0L).build().forward(Tensor.zeros(1, 1, 224, 224))
+            assertThat(Conv2D.of(1, 1).kernel(11).seed(0).build().forward(Tensor.zeros(1, 1, 224, 224))
                     .shape()).containsExactly(1, 1, 214, 214);
         }
 
@@ -265,7 +265,7 @@ class NotebookExamplesTest {
             assertThat(Ops.outputSize(8, 3, 0, 1, 2)).isEqualTo(4);
             assertThat(Conv2D.fromWeights(Tensor.ones(1, 1, 3, 3)).dilation(2).build().forward(Tensor.rand(0, 1, 1, 8, 8))
                     .shape()).containsExactly(1, 1, 4, 4);
-            Conv2D grouped = Conv2D.of(4, 6).kernel(3).padding(1).groups(2).seed(3L).build();
+            Conv2D grouped = Conv2D.of(4, 6).kernel(3).padding(1).groups(2).seed(3).build();
             assertThat(grouped.weight().value().shape()).containsExactly(6, 2, 3, 3);
         }
     }
@@ -294,7 +294,7 @@ class NotebookExamplesTest {
             assertThat(Ops.corr2dMultiInOut1x1(x, Examples.oneByOneK())).isEqualTo(expected);
             Tensor kernel = Tensor.full(4, 1, 1, 3, 1).permute(3, 2, 0, 1);
             assertThat(kernel).isEqualTo(Examples.oneByOneK());
-            assertThat(Ops.conv2d(x.reshape(1, 3, 2, 2), kernel, null, null, null, null, 1)).isEqualTo(expected.reshape(1, 1, 2, 2));
+            assertThat(Ops.conv2d(x.reshape(1, 3, 2, 2), kernel)).isEqualTo(expected.reshape(1, 1, 2, 2));
             Tensor Xr = Tensor.rand(0, 3, 3, 3);
             Tensor Kr = Tensor.rand(1, 2, 3, 1, 1);
             assertThat(Ops.corr2dMultiInOut1x1(Xr, Kr).sub(Ops.corr2dMultiInOut(Xr, Kr)).abs().sum()).isLessThan(1e-6);
@@ -423,7 +423,7 @@ class NotebookExamplesTest {
 
         @Test
         void gradientChecksPassAndTheBrokenLayerFails() {
-            Conv2D c = Conv2D.of(2, 3).kernel(3).stride(2).padding(1).seed(7L).build();
+            Conv2D c = Conv2D.of(2, 3).kernel(3).stride(2).padding(1).seed(7).build();
             Tensor xc = Tensor.randn(8, 2, 2, 5, 5);
             Tensor r = Tensor.rand(9, 2, 3, 3, 3).mul(2).sub(1);
             c.zeroGrad();
@@ -447,7 +447,7 @@ class NotebookExamplesTest {
             Tensor xq = Tensor.randn(12, 2, 3, 6, 6);
             assertThat(GradCheck.check(MaxPool2D.of(3).stride(2).padding(1).build(), xq, 13L).maxError()).isLessThan(1e-8);
             assertThat(GradCheck.check(AvgPool2D.of(3).stride(2).padding(1).countIncludePad(false).build(), xq, 13L).maxError()).isLessThan(1e-8);
-            assertThat(GradCheck.check(Conv2D.of(4, 2).kernel(3).padding(1).dilation(2).groups(2).seed(14L).build(),
+            assertThat(GradCheck.check(Conv2D.of(4, 2).kernel(3).padding(1).dilation(2).groups(2).seed(14).build(),
                     Tensor.randn(15, 1, 4, 6, 6), 16L).maxError()).isLessThan(1e-8);
 
             Layer broken = new Layer() {
