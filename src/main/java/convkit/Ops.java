@@ -1,13 +1,13 @@
 package convkit;
 
-import convkit.ops.AvgPooling;
-import convkit.ops.Convolution;
-import convkit.ops.Im2Col;
-import convkit.ops.MaxPooling;
 import convkit.book.Corr2d;
 import convkit.book.Padding;
 import convkit.book.Pool2d;
 import convkit.book.Shapes;
+import convkit.ops.AvgPooling;
+import convkit.ops.Convolution;
+import convkit.ops.Im2Col;
+import convkit.ops.MaxPooling;
 
 /**
  * The one static facade notebooks import ({@code import static convkit.Ops.*;} or {@code Ops.corr2d(...)}). It only

@@ -1,6 +1,5 @@
 package convkit;
 
-import convkit.testing.TorchFixtures;
 import convkit.book.Examples;
 import convkit.book.SamePadding;
 import convkit.book.Shapes;
@@ -9,6 +8,7 @@ import convkit.nn.Conv2D;
 import convkit.nn.GradCheck;
 import convkit.nn.Layer;
 import convkit.nn.MaxPool2D;
+import convkit.testing.TorchFixtures;
 
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Nested;

@@ -1,10 +1,10 @@
 package convkit.bench;
 
+import convkit.Tensor;
 import convkit.nn.AvgPool2D;
-import convkit.ops.Convolution;
 import convkit.nn.Conv2D;
 import convkit.nn.MaxPool2D;
-import convkit.Tensor;
+import convkit.ops.Convolution;
 import java.util.Arrays;
 import java.util.Random;
 

@@ -1,14 +1,14 @@
 package convkit.bench;
 
-import convkit.nn.Layer;
-import convkit.nn.Sequential;
-import convkit.nn.optim.Sgd;
-import convkit.nn.SoftmaxCrossEntropy;
 import convkit.Tensor;
 import convkit.data.Batch;
 import convkit.data.Dataset;
 import convkit.data.FashionMnist;
 import convkit.models.LeNet;
+import convkit.nn.Layer;
+import convkit.nn.Sequential;
+import convkit.nn.SoftmaxCrossEntropy;
+import convkit.nn.optim.Sgd;
 import convkit.train.Train;
 
 import java.util.ArrayList;

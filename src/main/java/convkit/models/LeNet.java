@@ -1,5 +1,6 @@
 package convkit.models;
 
+import convkit.Tensor;
 import convkit.nn.AvgPool2D;
 import convkit.nn.Conv2D;
 import convkit.nn.Flatten;
@@ -10,7 +11,6 @@ import convkit.nn.MaxPool2D;
 import convkit.nn.ReLU;
 import convkit.nn.Sequential;
 import convkit.nn.Sigmoid;
-import convkit.Tensor;
 
 import java.util.Locale;
 import java.util.Random;

@@ -1,9 +1,9 @@
 package convkit.nn;
 
+import convkit.Tensor;
 import convkit.ops.AvgPooling;
 import convkit.ops.Checks;
 import convkit.ops.WindowGeometry;
-import convkit.Tensor;
 
 import java.util.Arrays;
 

@@ -1,9 +1,9 @@
 package convkit.nn;
 
-import convkit.ops.Convolution;
-import convkit.ops.Checks;
-import convkit.ops.WindowGeometry;
 import convkit.Tensor;
+import convkit.ops.Checks;
+import convkit.ops.Convolution;
+import convkit.ops.WindowGeometry;
 
 import java.util.ArrayList;
 import java.util.Arrays;

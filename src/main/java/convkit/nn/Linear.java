@@ -1,7 +1,7 @@
 package convkit.nn;
 
-import convkit.compute.Gemm;
 import convkit.Tensor;
+import convkit.compute.Gemm;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,9 +1,9 @@
 package convkit.nn;
 
-import convkit.ops.MaxPooling;
-import convkit.ops.Checks;
-import convkit.ops.WindowGeometry;
 import convkit.Tensor;
+import convkit.ops.Checks;
+import convkit.ops.MaxPooling;
+import convkit.ops.WindowGeometry;
 
 import java.util.Arrays;
 

@@ -1,7 +1,7 @@
 package convkit.nn;
 
-import convkit.compute.ThreadPool;
 import convkit.Tensor;
+import convkit.compute.ThreadPool;
 
 import java.util.Arrays;
 

@@ -1,9 +1,9 @@
 package convkit.nn;
 
+import convkit.Tensor;
 import convkit.compute.Simd;
 import convkit.compute.ThreadPool;
 import convkit.compute.VectorMath;
-import convkit.Tensor;
 
 import java.util.Arrays;
 

@@ -1,7 +1,7 @@
 package convkit.ops;
 
-import convkit.compute.ThreadPool;
 import convkit.Tensor;
+import convkit.compute.ThreadPool;
 
 /**
  * Average pooling on NCHW batches, forward and backward (the fast path; {@code convkit.book.Pool2d} has the book's loop).

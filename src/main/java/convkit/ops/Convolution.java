@@ -1,8 +1,8 @@
 package convkit.ops;
 
+import convkit.Tensor;
 import convkit.compute.Gemm;
 import convkit.compute.ThreadPool;
-import convkit.Tensor;
 
 import java.util.Arrays;
 

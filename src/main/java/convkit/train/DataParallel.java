@@ -1,12 +1,12 @@
 package convkit.train;
 
+import convkit.Tensor;
 import convkit.compute.ThreadPool;
 import convkit.nn.Accuracy;
 import convkit.nn.Layer;
 import convkit.nn.Parameter;
-import convkit.nn.optim.Sgd;
 import convkit.nn.SoftmaxCrossEntropy;
-import convkit.Tensor;
+import convkit.nn.optim.Sgd;
 
 import java.util.Arrays;
 import java.util.List;

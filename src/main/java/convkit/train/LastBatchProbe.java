@@ -1,12 +1,12 @@
 package convkit.train;
 
-import convkit.nn.Layer;
-import convkit.nn.Parameter;
-import convkit.nn.optim.Sgd;
 import convkit.data.Batch;
 import convkit.data.Dataset;
 import convkit.data.FashionMnist;
 import convkit.models.LeNet;
+import convkit.nn.Layer;
+import convkit.nn.Parameter;
+import convkit.nn.optim.Sgd;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,9 +1,9 @@
 package convkit.train;
 
-import convkit.nn.Sequential;
 import convkit.data.Dataset;
 import convkit.data.FashionMnist;
 import convkit.models.LeNet;
+import convkit.nn.Sequential;
 
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,13 +1,13 @@
 package convkit.train;
 
-import convkit.nn.Accuracy;
-import convkit.nn.Layer;
-import convkit.nn.SoftmaxCrossEntropy;
-import convkit.nn.optim.Sgd;
 import convkit.Tensor;
 import convkit.data.Batch;
 import convkit.data.Dataset;
 import convkit.models.LeNet;
+import convkit.nn.Accuracy;
+import convkit.nn.Layer;
+import convkit.nn.SoftmaxCrossEntropy;
+import convkit.nn.optim.Sgd;
 
 import java.util.Random;
 import java.util.function.Consumer;

@@ -1,7 +1,7 @@
 package convkit.compute;
 
-import convkit.testing.Rnd;
 import convkit.Tensor;
+import convkit.testing.Rnd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,8 @@
 package convkit.nn;
 
-import convkit.testing.Rnd;
-import convkit.ops.AvgPooling;
 import convkit.Tensor;
+import convkit.ops.AvgPooling;
+import convkit.testing.Rnd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

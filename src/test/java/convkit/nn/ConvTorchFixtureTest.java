@@ -1,8 +1,8 @@
 package convkit.nn;
 
-import convkit.testing.TorchFixtures;
 import convkit.Ops;
 import convkit.Tensor;
+import convkit.testing.TorchFixtures;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;

@@ -1,7 +1,7 @@
 package convkit.nn;
 
-import convkit.testing.TorchFixtures;
 import convkit.Tensor;
+import convkit.testing.TorchFixtures;
 
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.DynamicTest;

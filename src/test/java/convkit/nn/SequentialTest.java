@@ -1,8 +1,8 @@
 package convkit.nn;
 
-import convkit.testing.CentralDifference;
-import convkit.nn.optim.Sgd;
 import convkit.Tensor;
+import convkit.nn.optim.Sgd;
+import convkit.testing.CentralDifference;
 
 import org.junit.jupiter.api.Test;
 

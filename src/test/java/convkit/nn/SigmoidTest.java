@@ -1,9 +1,9 @@
 package convkit.nn;
 
+import convkit.Tensor;
 import convkit.compute.Simd;
 import convkit.compute.VectorMath;
 import convkit.testing.CentralDifference;
-import convkit.Tensor;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package convkit.nn;
 
-import convkit.testing.CentralDifference;
 import convkit.Tensor;
+import convkit.testing.CentralDifference;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package convkit.ops;
 
-import convkit.testing.Rnd;
 import convkit.Ops;
 import convkit.Tensor;
+import convkit.testing.Rnd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

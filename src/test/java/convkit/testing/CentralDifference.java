@@ -1,8 +1,8 @@
 package convkit.testing;
 
+import convkit.Tensor;
 import convkit.nn.Layer;
 import convkit.nn.Parameter;
-import convkit.Tensor;
 
 import java.util.Random;
 import java.util.function.Supplier;

@@ -3,17 +3,17 @@ package convkit.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import convkit.Tensor;
 import convkit.models.LeNet;
-import convkit.testing.Rnd;
 import convkit.nn.Accuracy;
 import convkit.nn.Conv2D;
 import convkit.nn.Flatten;
 import convkit.nn.Layer;
 import convkit.nn.Parameter;
 import convkit.nn.Sequential;
-import convkit.nn.optim.Sgd;
 import convkit.nn.SoftmaxCrossEntropy;
-import convkit.Tensor;
+import convkit.nn.optim.Sgd;
+import convkit.testing.Rnd;
 
 import java.util.List;
 import java.util.Random;

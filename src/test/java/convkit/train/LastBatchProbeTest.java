@@ -1,9 +1,9 @@
 package convkit.train;
 
-import convkit.nn.Parameter;
-import convkit.nn.Sequential;
 import convkit.data.Dataset;
 import convkit.models.LeNet;
+import convkit.nn.Parameter;
+import convkit.nn.Sequential;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,10 +1,10 @@
 package convkit.train;
 
-import convkit.nn.Layer;
 import convkit.Tensor;
 import convkit.data.Dataset;
 import convkit.data.FashionMnist;
 import convkit.models.LeNet;
+import convkit.nn.Layer;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 

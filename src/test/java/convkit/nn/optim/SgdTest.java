@@ -1,7 +1,7 @@
 package convkit.nn.optim;
 
-import convkit.nn.Parameter;
 import convkit.Tensor;
+import convkit.nn.Parameter;
 
 import org.junit.jupiter.api.Test;
 
