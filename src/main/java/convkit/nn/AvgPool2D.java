@@ -23,7 +23,7 @@ public final class AvgPool2D implements Layer {
     private final boolean countIncludePad;
     private Tensor x;
     private WindowGeometry geometry;
-    private final Scratch outBuf = new Scratch(), dxBuf = new Scratch();
+    private final Scratch scratch = new Scratch();
 
     private AvgPool2D(int[] kernel, int[] stride, int[] padding, boolean countIncludePad) {
         this.kernel = kernel.clone();
@@ -77,7 +77,7 @@ public final class AvgPool2D implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         WindowGeometry g = WindowGeometry.pool(x, kernel, stride, padding);
-        double[] y = outBuf.get(g.n * g.c * g.outPlane());
+        double[] y = scratch.out(g.n * g.c * g.outPlane());
         AvgPooling.forward(x.data(), g, countIncludePad, y);
         this.x = x;
         this.geometry = g;
@@ -89,7 +89,7 @@ public final class AvgPool2D implements Layer {
     public Tensor backward(Tensor dy) {
         if (x == null) throw new IllegalStateException("AvgPool2D.backward called before forward");
         Checks.outputGradient(dy, geometry, geometry.c, "(N, C, outH, outW)");
-        double[] dx = dxBuf.zeroed(x.size());        // backward adds into it
+        double[] dx = scratch.dxZeroed(x.size());        // backward adds into it
         AvgPooling.backward(dy.data(), geometry, countIncludePad, dx);
         return Tensor.wrap(dx, x.shape());
     }
@@ -100,11 +100,10 @@ public final class AvgPool2D implements Layer {
         return new AvgPool2D(kernel, stride, padding, countIncludePad);
     }
 
-    /** Reuses the output and dL/dx arrays from call to call (see {@link Layer#reuseArrays()}). */
+    /** Reuses its output and dL/dx arrays from call to call (see {@link Layer#reuseArrays()}). */
     @Override
     public void reuseArrays() {
-        outBuf.reuse();
-        dxBuf.reuse();
+        scratch.reuse();
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class Conv2D implements Layer {
     private Tensor x;
     private WindowGeometry geometry;
     private boolean inputGradient = true;
-    private final Scratch outBuf = new Scratch(), dxBuf = new Scratch();
+    private final Scratch scratch = new Scratch();
 
     private Conv2D(Tensor w, Tensor b, int[] stride, int[] padding, int[] dilation, int groups) {
         Checks.convWeights(w, b, groups);
@@ -230,7 +230,7 @@ public final class Conv2D implements Layer {
         Tensor b = bias == null ? null : bias.value();
         WindowGeometry g = WindowGeometry.conv(x, weight.value(), b, stride, padding, dilation, groups);
         int f = weight.value().dim(0);
-        double[] y = outBuf.get(g.n * f * g.outPlane());
+        double[] y = scratch.out(g.n * f * g.outPlane());
         Convolution.forward(x.data(), weight.value().data(), b == null ? null : b.data(), g, f, groups, y);
         this.x = x;
         this.geometry = g;
@@ -247,7 +247,7 @@ public final class Conv2D implements Layer {
         if (x == null) throw new IllegalStateException("Conv2D.backward called before forward");
         int f = weight.value().dim(0);
         Checks.outputGradient(dy, geometry, f, "(N, F, outH, outW)");
-        double[] dx = inputGradient ? dxBuf.get(x.size()) : null;   // Convolution.backward zeroes it
+        double[] dx = inputGradient ? scratch.dx(x.size()) : null;   // Convolution.backward zeroes it
         Convolution.backward(x.data(), weight.value().data(), dy.data(), geometry, f, groups, dx,
                 weight.grad().data(), bias == null ? null : bias.grad().data());
         return dx == null ? null : Tensor.wrap(dx, x.shape());
@@ -278,11 +278,10 @@ public final class Conv2D implements Layer {
         return List.copyOf(ps);
     }
 
-    /** Reuses the output and dL/dx arrays from call to call (see {@link Layer#reuseArrays()}). */
+    /** Reuses its output and dL/dx arrays from call to call (see {@link Layer#reuseArrays()}). */
     @Override
     public void reuseArrays() {
-        outBuf.reuse();
-        dxBuf.reuse();
+        scratch.reuse();
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class Linear implements Layer {
     private final int in, out;
     private final Parameter weight, bias;
     private Tensor x;
-    private final Scratch outBuf = new Scratch(), dxBuf = new Scratch();
+    private final Scratch scratch = new Scratch();
 
     private Linear(Tensor w, Tensor b) {
         if (w == null || w.rank() != 2) {
@@ -144,7 +144,7 @@ public final class Linear implements Layer {
         }
         this.x = x;
         int n = x.dim(0);
-        double[] y = outBuf.get(n * out);
+        double[] y = scratch.out(n * out);
         if (bias != null) {
             double[] b = bias.value().data();
             for (int s = 0; s < n; s++) System.arraycopy(b, 0, y, s * out, out);
@@ -170,7 +170,7 @@ public final class Linear implements Layer {
                 for (int o = 0; o < out; o++) db[o] += g[s * out + o];
             }
         }
-        double[] dx = dxBuf.get(n * in);
+        double[] dx = scratch.dx(n * in);
         Gemm.gemm(false, false, n, in, out, g, 0, out, w, 0, in, dx, 0, in, false);
         return Tensor.wrap(dx, n, in);
     }
@@ -180,11 +180,10 @@ public final class Linear implements Layer {
         return bias == null ? List.of(weight) : List.of(weight, bias);
     }
 
-    /** Reuses the output and dL/dx arrays from call to call (see {@link Layer#reuseArrays()}). */
+    /** Reuses its output and dL/dx arrays from call to call (see {@link Layer#reuseArrays()}). */
     @Override
     public void reuseArrays() {
-        outBuf.reuse();
-        dxBuf.reuse();
+        scratch.reuse();
     }
 
     @Override

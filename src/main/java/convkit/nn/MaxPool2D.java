@@ -24,7 +24,7 @@ public final class MaxPool2D implements Layer {
     private int[] argmax;
     private int[] xShape;
     private WindowGeometry geometry;
-    private final Scratch outBuf = new Scratch(), dxBuf = new Scratch();
+    private final Scratch scratch = new Scratch();
 
     private MaxPool2D(int[] kernel, int[] stride, int[] padding) {
         this.kernel = kernel.clone();
@@ -63,7 +63,7 @@ public final class MaxPool2D implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         WindowGeometry g = WindowGeometry.pool(x, kernel, stride, padding);
-        double[] y = outBuf.get(g.n * g.c * g.outPlane());
+        double[] y = scratch.out(g.n * g.c * g.outPlane());
         int[] am = new int[y.length];
         MaxPooling.forward(x.data(), g, y, am);
         argmax = am;
@@ -77,7 +77,7 @@ public final class MaxPool2D implements Layer {
     public Tensor backward(Tensor dy) {
         if (argmax == null) throw new IllegalStateException("MaxPool2D.backward called before forward");
         Checks.outputGradient(dy, geometry, geometry.c, "(N, C, outH, outW)");
-        double[] dx = dxBuf.zeroed((int) Tensor.product(xShape));   // backward adds into it
+        double[] dx = scratch.dxZeroed((int) Tensor.product(xShape));   // backward adds into it
         MaxPooling.backward(dy.data(), argmax, dx);
         return Tensor.wrap(dx, xShape);
     }
@@ -88,11 +88,10 @@ public final class MaxPool2D implements Layer {
         return new MaxPool2D(kernel, stride, padding);
     }
 
-    /** Reuses the output and dL/dx arrays from call to call (see {@link Layer#reuseArrays()}). */
+    /** Reuses its output and dL/dx arrays from call to call (see {@link Layer#reuseArrays()}). */
     @Override
     public void reuseArrays() {
-        outBuf.reuse();
-        dxBuf.reuse();
+        scratch.reuse();
     }
 
     @Override

@@ -11,14 +11,14 @@ import java.util.Arrays;
  */
 public final class ReLU implements Layer {
     private Tensor x;
-    private final Scratch outBuf = new Scratch(), dxBuf = new Scratch();
+    private final Scratch scratch = new Scratch();
 
     /** Returns a new tensor of x's shape. */
     @Override
     public Tensor forward(Tensor x) {
         if (x == null) throw new IllegalArgumentException("ReLU needs x but got null");
         this.x = x;
-        double[] a = x.data(), y = outBuf.get(a.length);
+        double[] a = x.data(), y = scratch.out(a.length);
         ThreadPool.forRange(a.length, a.length > 100_000, (from, to) -> {
             for (int i = from; i < to; i++) y[i] = a[i] > 0 ? a[i] : 0.0;
         });
@@ -33,7 +33,7 @@ public final class ReLU implements Layer {
             throw new IllegalArgumentException("ReLU.backward needs dy of shape " + Arrays.toString(x.shape()) + " but got "
                     + (dy == null ? "null" : Arrays.toString(dy.shape())));
         }
-        double[] a = x.data(), g = dy.data(), dx = dxBuf.get(a.length);
+        double[] a = x.data(), g = dy.data(), dx = scratch.dx(a.length);
         ThreadPool.forRange(a.length, a.length > 100_000, (from, to) -> {
             for (int i = from; i < to; i++) dx[i] = a[i] > 0 ? g[i] : 0.0;
         });
@@ -46,11 +46,10 @@ public final class ReLU implements Layer {
         return new ReLU();
     }
 
-    /** Reuses the output and dL/dx arrays from call to call (see {@link Layer#reuseArrays()}). */
+    /** Reuses its output and dL/dx arrays from call to call (see {@link Layer#reuseArrays()}). */
     @Override
     public void reuseArrays() {
-        outBuf.reuse();
-        dxBuf.reuse();
+        scratch.reuse();
     }
 
     @Override

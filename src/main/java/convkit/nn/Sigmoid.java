@@ -13,13 +13,13 @@ import java.util.Arrays;
  */
 public final class Sigmoid implements Layer {
     private Tensor y;
-    private final Scratch outBuf = new Scratch(), dxBuf = new Scratch();
+    private final Scratch scratch = new Scratch();
 
     /** Returns a new tensor of x's shape. */
     @Override
     public Tensor forward(Tensor x) {
         if (x == null) throw new IllegalArgumentException("Sigmoid needs x but got null");
-        double[] a = x.data(), out = outBuf.get(a.length);
+        double[] a = x.data(), out = scratch.out(a.length);
         ThreadPool.forRange(a.length, a.length > 20_000, (from, to) -> {
             if (Simd.enabled()) VectorMath.sigmoid(a, out, from, to);
             else for (int i = from; i < to; i++) out[i] = 1.0 / (1.0 + Math.exp(-a[i]));
@@ -36,7 +36,7 @@ public final class Sigmoid implements Layer {
             throw new IllegalArgumentException("Sigmoid.backward needs dy of shape " + Arrays.toString(y.shape())
                     + " but got " + (dy == null ? "null" : Arrays.toString(dy.shape())));
         }
-        double[] s = y.data(), g = dy.data(), dx = dxBuf.get(s.length);
+        double[] s = y.data(), g = dy.data(), dx = scratch.dx(s.length);
         ThreadPool.forRange(s.length, s.length > 100_000, (from, to) -> {
             for (int i = from; i < to; i++) dx[i] = g[i] * s[i] * (1.0 - s[i]);
         });
@@ -49,11 +49,10 @@ public final class Sigmoid implements Layer {
         return new Sigmoid();
     }
 
-    /** Reuses the output and dL/dx arrays from call to call (see {@link Layer#reuseArrays()}). */
+    /** Reuses its output and dL/dx arrays from call to call (see {@link Layer#reuseArrays()}). */
     @Override
     public void reuseArrays() {
-        outBuf.reuse();
-        dxBuf.reuse();
+        scratch.reuse();
     }
 
     @Override

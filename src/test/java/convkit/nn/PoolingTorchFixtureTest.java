@@ -43,15 +43,7 @@ class PoolingTorchFixtureTest {
 
     @TestFactory
     Stream<DynamicTest> maxPool2dLayerForwardAndBackwardMatchTorch() {
-        return each(MAX, c -> {
-            MaxPool2D.Builder settings = MaxPool2D.of(ints(c, "kernel")).padding(ints(c, "padding"));
-            if (ints(c, "stride") != null) settings.stride(ints(c, "stride"));   // null: the default, stride = kernel
-            MaxPool2D pool = settings.build();
-            Tensor x = tensor(c, "x");
-            assertClose("MaxPool2D case " + name(c) + " forward y", tensor(c, "y"), pool.forward(x));
-            assertClose("MaxPool2D case " + name(c) + " backward dx", tensor(c, "dx"), pool.backward(tensor(c, "g")));
-            assertClose("MaxPool2D case " + name(c) + " x after forward/backward", tensor(c, "x"), x);
-        });
+        return each(MAX, c -> layerMatches("MaxPool2D", c, window(MaxPool2D.of(ints(c, "kernel")), c).build()));
     }
 
     @TestFactory
@@ -63,16 +55,8 @@ class PoolingTorchFixtureTest {
 
     @TestFactory
     Stream<DynamicTest> avgPool2dLayerForwardAndBackwardMatchTorch() {
-        return each(AVG, c -> {
-            AvgPool2D.Builder settings = AvgPool2D.of(ints(c, "kernel")).padding(ints(c, "padding"))
-                    .countIncludePad(c.get("countIncludePad").getAsBoolean());
-            if (ints(c, "stride") != null) settings.stride(ints(c, "stride"));   // null: the default, stride = kernel
-            AvgPool2D pool = settings.build();
-            Tensor x = tensor(c, "x");
-            assertClose("AvgPool2D case " + name(c) + " forward y", tensor(c, "y"), pool.forward(x));
-            assertClose("AvgPool2D case " + name(c) + " backward dx", tensor(c, "dx"), pool.backward(tensor(c, "g")));
-            assertClose("AvgPool2D case " + name(c) + " x after forward/backward", tensor(c, "x"), x);
-        });
+        return each(AVG, c -> layerMatches("AvgPool2D", c, window(AvgPool2D.of(ints(c, "kernel")), c)
+                .countIncludePad(c.get("countIncludePad").getAsBoolean()).build()));
     }
 
     @Test
@@ -93,5 +77,19 @@ class PoolingTorchFixtureTest {
 
     private static String name(JsonObject c) {
         return c.get("name").getAsString();
+    }
+
+    /** The case's padding, and its stride unless the case leaves it out (null: the default, stride = kernel). */
+    private static <B extends PoolWindow<B>> B window(B settings, JsonObject c) {
+        settings.padding(ints(c, "padding"));
+        return ints(c, "stride") == null ? settings : settings.stride(ints(c, "stride"));
+    }
+
+    /** The layer's forward y and backward dx match the case's, and x is left as it was. */
+    private static void layerMatches(String layer, JsonObject c, Layer pool) {
+        Tensor x = tensor(c, "x");
+        assertClose(layer + " case " + name(c) + " forward y", tensor(c, "y"), pool.forward(x));
+        assertClose(layer + " case " + name(c) + " backward dx", tensor(c, "dx"), pool.backward(tensor(c, "g")));
+        assertClose(layer + " case " + name(c) + " x after forward/backward", tensor(c, "x"), x);
     }
 }
