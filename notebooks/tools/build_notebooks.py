@@ -2,7 +2,9 @@
 """Builds notebooks/NN-name.ipynb from notebooks/tools/src/NN-name.cells (the authoring source).
 
 A .cells file is a sequence of cells, each starting with a line that is exactly `%% markdown` or `%% code`;
-blank lines around a cell's text are dropped. When the code cells are exactly those of the existing notebook
+blank lines around a cell's text are dropped. `%% code nondeterministic` marks a code cell whose output may differ
+between runs (timings, the LeNet run that CONVKIT_SUBSET shortens): its metadata gets
+{"convkit": {"nondeterministic": true}}, and the notebook test does not compare its output. When the code cells are exactly those of the existing notebook
 (only markdown changed), its outputs are kept; otherwise the notebook is written WITHOUT outputs: fill them
 with the headless runner,  ./convkit run-notebooks --update NN   (that is how the committed outputs are made).
 
@@ -25,21 +27,24 @@ METADATA = {
 
 
 def parse(path):
-    cells, kind, lines = [], None, []
+    cells, kind, lines, nondeterministic = [], None, [], False
 
     def flush():
         if kind is not None:
             text = "\n".join(lines).strip("\n")
             if not text.strip():
                 raise SystemExit(f"{path}: empty {kind} cell")
-            cells.append((kind, text))
+            cells.append((kind, text, nondeterministic))
 
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.startswith("%% "):
             flush()
-            kind = line[3:].strip()
+            kind, *flags = line[3:].split()
             if kind not in ("markdown", "code"):
                 raise SystemExit(f"{path}:{n}: unknown cell kind {kind!r}")
+            if any(f != "nondeterministic" for f in flags) or (flags and kind != "code"):
+                raise SystemExit(f"{path}:{n}: unknown cell flag in {line!r} (only `%% code nondeterministic`)")
+            nondeterministic = bool(flags)
             lines = []
         elif kind is None:
             if line.strip():
@@ -57,8 +62,9 @@ def source_lines(text):
 
 def build(path):
     cells = []
-    for i, (kind, text) in enumerate(parse(path)):
-        cell = {"cell_type": kind, "id": f"{path.stem[:2]}-{i:02d}", "metadata": {}, "source": source_lines(text)}
+    for i, (kind, text, nondeterministic) in enumerate(parse(path)):
+        metadata = {"convkit": {"nondeterministic": True}} if nondeterministic else {}
+        cell = {"cell_type": kind, "id": f"{path.stem[:2]}-{i:02d}", "metadata": metadata, "source": source_lines(text)}
         if kind == "code":
             cell["execution_count"] = None
             cell["outputs"] = []
@@ -75,7 +81,7 @@ def build(path):
                 n["outputs"] = o.get("outputs", [])
                 n["execution_count"] = o.get("execution_count")
                 if o.get("metadata"):
-                    n["metadata"] = o["metadata"]
+                    n["metadata"] = {**o["metadata"], **n["metadata"]}
             nb["metadata"] = old.get("metadata", METADATA)
             kept = ", code unchanged: outputs kept"
     target.write_text(json.dumps(nb, sort_keys=True, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

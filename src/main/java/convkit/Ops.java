@@ -1,5 +1,14 @@
 package convkit;
 
+import convkit.book.Corr2d;
+import convkit.book.Padding;
+import convkit.book.Pool2d;
+import convkit.book.Shapes;
+import convkit.ops.AvgPooling;
+import convkit.ops.Convolution;
+import convkit.ops.Im2Col;
+import convkit.ops.MaxPooling;
+
 /**
  * The one static facade notebooks import ({@code import static convkit.Ops.*;} or {@code Ops.corr2d(...)}). It only
  * delegates: each operation lives, documented and tested, in its own small class. Shapes are NCHW; no method
@@ -9,7 +18,7 @@ public final class Ops {
     private Ops() {
     }
 
-    // teaching operations (Corr2d, Pooling, Padding, Shapes)
+    // the books' loops and formulas (convkit.book: Corr2d, Pool2d, Padding, Shapes)
 
     /** See {@link Corr2d#corr2d}: X (h, w), K (kh, kw) -> (h-kh+1, w-kw+1). */
     public static Tensor corr2d(Tensor x, Tensor k) {
@@ -41,9 +50,9 @@ public final class Ops {
         return Corr2d.corr2dMultiInOut1x1(x, k);
     }
 
-    /** See {@link Pooling#pool2d}: X (h, w), mode "max" or "avg", stride 1, no padding. */
+    /** See {@link Pool2d#pool2d}: X (h, w), mode "max" or "avg", stride 1, no padding. */
     public static Tensor pool2d(Tensor x, int ph, int pw, String mode) {
-        return Pooling.pool2d(x, ph, pw, mode);
+        return Pool2d.pool2d(x, ph, pw, mode);
     }
 
     /** See {@link Padding#pad2d(Tensor, int)}: zero padding of the last two axes by p per side. */
@@ -61,21 +70,32 @@ public final class Ops {
         return Shapes.outputSize(n, k, p, s, d);
     }
 
-    // fast path (Im2Col, Conv, pooling)
+    // batched fast path (convkit.ops: Convolution, MaxPooling, AvgPooling, Im2Col)
 
-    /** {@link Conv#conv2d}: x (N, C, H, W), w (F, C/groups, kh, kw), b (F) or null -> (N, F, outH, outW). */
+    /** {@link Convolution#conv2d} with stride 1, no padding, no bias: x (N, C, H, W), w (F, C, kh, kw) -> (N, F, outH, outW). */
+    public static Tensor conv2d(Tensor x, Tensor w) {
+        return Convolution.conv2d(x, w, null, null, null, null, 1);
+    }
+
+    /** {@link Convolution#conv2d} with stride 1 and no padding: x (N, C, H, W), w (F, C, kh, kw), b (F). */
+    public static Tensor conv2d(Tensor x, Tensor w, Tensor b) {
+        if (b == null) throw new IllegalArgumentException("b must not be null: Ops.conv2d(x, w) convolves without bias");
+        return Convolution.conv2d(x, w, b, null, null, null, 1);
+    }
+
+    /** {@link Convolution#conv2d}: x (N, C, H, W), w (F, C/groups, kh, kw), b (F) or null -> (N, F, outH, outW). */
     public static Tensor conv2d(Tensor x, Tensor w, Tensor b, int[] stride, int[] padding, int[] dilation, int groups) {
-        return Conv.conv2d(x, w, b, stride, padding, dilation, groups);
+        return Convolution.conv2d(x, w, b, stride, padding, dilation, groups);
     }
 
-    /** {@link MaxPool#maxPool2d}: x (N, C, H, W) -> (N, C, outH, outW); stride null = kernel; pads with -infinity. */
+    /** {@link MaxPooling#maxPool2d}: x (N, C, H, W) -> (N, C, outH, outW); stride null = kernel; pads with -infinity. */
     public static Tensor maxPool2d(Tensor x, int[] kernel, int[] stride, int[] padding) {
-        return MaxPool.maxPool2d(x, kernel, stride, padding);
+        return MaxPooling.maxPool2d(x, kernel, stride, padding);
     }
 
-    /** {@link AvgPool#avgPool2d}: x (N, C, H, W) -> (N, C, outH, outW); stride null = kernel. */
+    /** {@link AvgPooling#avgPool2d}: x (N, C, H, W) -> (N, C, outH, outW); stride null = kernel. */
     public static Tensor avgPool2d(Tensor x, int[] kernel, int[] stride, int[] padding, boolean countIncludePad) {
-        return AvgPool.avgPool2d(x, kernel, stride, padding, countIncludePad);
+        return AvgPooling.avgPool2d(x, kernel, stride, padding, countIncludePad);
     }
 
     /** {@link Im2Col#im2col(Tensor, int, int, int, int)}: x (N, C, H, W) -> (N*outH*outW, C*kh*kw). */

@@ -1,5 +1,7 @@
 package convkit;
 
+import convkit.compute.Gemm;
+
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.DoubleBinaryOperator;
@@ -628,7 +630,11 @@ public final class Tensor {
 
     // ------------------------------------------------------------------ linear algebra and comparison
 
-    /** The matrix product of two 2-D tensors: (m, k) x (k, n) -> (m, n). */
+    /**
+     * The matrix product of two 2-D tensors: (m, k) x (k, n) -> (m, n), computed by {@link Gemm} (the library's one
+     * matrix multiply: blocked, on the vector API when {@link convkit.compute.Simd#enabled()}, on several cores when
+     * large). Neither tensor is modified.
+     */
     public Tensor matmul(Tensor o) {
         if (o == null) throw new IllegalArgumentException("matmul: other tensor must not be null");
         if (shape.length != 2 || o.shape.length != 2 || shape[1] != o.shape[0]) {
@@ -638,15 +644,9 @@ public final class Tensor {
         int m = shape[0];
         int k = shape[1];
         int n = o.shape[1];
+        checkShape("matmul result", new int[] {m, n});
         double[] out = new double[m * n];
-        for (int i = 0; i < m; i++) {
-            for (int p = 0; p < k; p++) {
-                double a = data[i * k + p];
-                int bo = p * n;
-                int co = i * n;
-                for (int j = 0; j < n; j++) out[co + j] += a * o.data[bo + j];
-            }
-        }
+        Gemm.nn(m, n, k, data, o.data, out);
         return new Tensor(out, new int[] {m, n});
     }
 
@@ -688,6 +688,21 @@ public final class Tensor {
 
     // ------------------------------------------------------------------ helpers
 
+    /**
+     * Checks an argument: {@code t} is not null and has the given rank. The message names the argument, the expected
+     * layout (e.g. {@code "(N, C, H, W)"}) and the shape it has: {@code "x must have rank 4 (N, C, H, W) but has shape
+     * [4, 5, 5]"}.
+     *
+     * @throws IllegalArgumentException if {@code t} is null or of another rank
+     */
+    public static void requireRank(String name, Tensor t, int rank, String layout) {
+        if (t == null) throw new IllegalArgumentException(name + " must not be null");
+        if (t.rank() != rank) {
+            throw new IllegalArgumentException(name + " must have rank " + rank + " " + layout + " but has shape "
+                    + Arrays.toString(t.shape()));
+        }
+    }
+
     static int[] checkShape(String name, int[] shape) {
         if (shape == null) throw new IllegalArgumentException(name + " must not be null");
         for (int d : shape) {
@@ -699,7 +714,8 @@ public final class Tensor {
         return shape.clone();
     }
 
-    static long product(int[] shape) {
+    /** The number of elements of a tensor of this shape: the product of the extents (1 for the empty shape). */
+    public static long product(int[] shape) {
         long n = 1;
         for (int d : shape) n *= d;
         return n;

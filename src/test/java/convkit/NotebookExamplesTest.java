@@ -1,5 +1,15 @@
 package convkit;
 
+import convkit.book.Examples;
+import convkit.book.SamePadding;
+import convkit.book.Shapes;
+import convkit.nn.AvgPool2D;
+import convkit.nn.Conv2D;
+import convkit.nn.GradCheck;
+import convkit.nn.Layer;
+import convkit.nn.MaxPool2D;
+import convkit.testing.TorchFixtures;
+
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -90,7 +100,7 @@ class NotebookExamplesTest {
             Tensor X = Examples.correlationX();
             Tensor K = Examples.correlationK();
             assertThat(Ops.corr2d(X, K)).isEqualTo(t2(new double[][] {{19, 25}, {37, 43}}));
-            Conv2D layer = Conv2D.fromWeights(K.reshape(1, 1, 2, 2), Tensor.of(new double[] {1}), null, null, null, 1);
+            Conv2D layer = Conv2D.fromWeights(K.reshape(1, 1, 2, 2), Tensor.of(new double[] {1})).build();
             assertThat(layer.forward(X.reshape(1, 1, 3, 3)).reshape(2, 2)).isEqualTo(t2(new double[][] {{20, 26}, {38, 44}}));
         }
 
@@ -114,7 +124,7 @@ class NotebookExamplesTest {
             double bound = 1 / Math.sqrt(2);
             double a = (2 * r.nextDouble() - 1) * bound;
             double b = (2 * r.nextDouble() - 1) * bound;
-            Conv2D conv = new Conv2D(1, 1, new int[] {1, 2}, null, null, null, 1, false, 42L);
+            Conv2D conv = Conv2D.of(1, 1).kernel(1, 2).noBias().seed(42).build();
             assertThat(conv.weight().value().toArray()).containsExactly(a, b);
             assertThat(conv.bias()).isNull();
             // the notebook prints it
@@ -123,7 +133,7 @@ class NotebookExamplesTest {
 
         @Test
         void learningTheKernelMatchesTheClosedFormGradient() {
-            Conv2D conv = new Conv2D(1, 1, new int[] {1, 2}, null, null, null, 1, false, 42L);
+            Conv2D conv = Conv2D.of(1, 1).kernel(1, 2).noBias().seed(42).build();
             double[] w0 = conv.weight().value().toArray();
             double[] oracle = kernelLearningOracle(w0[0], w0[1], 3e-2, 10);
             double[] losses = notebookLoop(conv, 10);
@@ -155,7 +165,7 @@ class NotebookExamplesTest {
             JsonObject f = TorchFixtures.load("kernel_learning.json");
             for (JsonObject run : TorchFixtures.objects(f.getAsJsonArray("runs"))) {
                 double[] init = TorchFixtures.doubles(run.getAsJsonArray("initial_kernel"));
-                Conv2D conv = Conv2D.fromWeights(Tensor.fromArray(init, 1, 1, 1, 2), null, null, null, null, 1);
+                Conv2D conv = Conv2D.fromWeights(Tensor.fromArray(init, 1, 1, 1, 2)).build();
                 double[] losses = notebookLoop(conv, 10);
                 List<JsonObject> steps = TorchFixtures.objects(run.getAsJsonArray("steps"));
                 for (int i = 0; i < 10; i++) {
@@ -220,18 +230,18 @@ class NotebookExamplesTest {
 
     @Nested
     class PaddingAndStride {
-        private int[] out(int[] kernel, int[] stride, int[] padding) {
+        private int[] out(Conv2D.Builder conv) {
             Tensor X = Tensor.rand(0, 1, 1, 8, 8);
-            return new Conv2D(1, 1, kernel, stride, padding, null, 1, true, 1L).forward(X).shape();
+            return conv.seed(1).build().forward(X).shape();
         }
 
         @Test
         void d2lShapes() {
             // d2l 7.3 (seed 000/002): (8, 8), (8, 8), (4, 4), (2, 2)
-            assertThat(out(new int[] {3}, null, new int[] {1})).containsExactly(1, 1, 8, 8);
-            assertThat(out(new int[] {5, 3}, null, new int[] {2, 1})).containsExactly(1, 1, 8, 8);
-            assertThat(out(new int[] {3}, new int[] {2}, new int[] {1})).containsExactly(1, 1, 4, 4);
-            assertThat(out(new int[] {3, 5}, new int[] {3, 4}, new int[] {0, 1})).containsExactly(1, 1, 2, 2);
+            assertThat(out(Conv2D.of(1, 1).kernel(3).padding(1))).containsExactly(1, 1, 8, 8);
+            assertThat(out(Conv2D.of(1, 1).kernel(5, 3).padding(2, 1))).containsExactly(1, 1, 8, 8);
+            assertThat(out(Conv2D.of(1, 1).kernel(3).stride(2).padding(1))).containsExactly(1, 1, 4, 4);
+            assertThat(out(Conv2D.of(1, 1).kernel(3, 5).stride(3, 4).padding(0, 1))).containsExactly(1, 1, 2, 2);
         }
 
         @Test
@@ -239,23 +249,23 @@ class NotebookExamplesTest {
             // seed 003: (224 + 0 - 11)/1 + 1 = 214; (224 + 0 - 4)/4 + 1 = 56
             assertThat(Ops.outputSize(224, 11, 0, 1)).isEqualTo(214);
             assertThat(Ops.outputSize(224, 4, 0, 4)).isEqualTo(56);
-            assertThat(new Conv2D(1, 1, new int[] {11}, null, null, null, 1, true, 0L).forward(Tensor.zeros(1, 1, 224, 224))
+            assertThat(Conv2D.of(1, 1).kernel(11).seed(0).build().forward(Tensor.zeros(1, 1, 224, 224))
                     .shape()).containsExactly(1, 1, 214, 214);
         }
 
         @Test
         void sameDilationGroups() {
-            int[] same = SamePadding.padding2d(8, 8, new int[] {4}, null, null);
+            int[] same = SamePadding.padding2d(8, 8, 4);
             assertThat(same).containsExactly(1, 2, 1, 2);
-            assertThat(out(new int[] {4}, null, same)).containsExactly(1, 1, 8, 8);
-            int[] stem = SamePadding.padding2d(224, 224, new int[] {7}, new int[] {2}, null);
+            assertThat(out(Conv2D.of(1, 1).kernel(4).padding(same))).containsExactly(1, 1, 8, 8);
+            int[] stem = SamePadding.padding2d(224, 224, 7, 2);
             assertThat(stem).containsExactly(2, 3, 2, 3);
             assertThat(Shapes.outputSize(224, 7, stem[0], stem[1], 2, 1)).isEqualTo(112);
             // dilation 2: span 5, 8 - 5 + 1 = 4
             assertThat(Ops.outputSize(8, 3, 0, 1, 2)).isEqualTo(4);
-            assertThat(Ops.conv2d(Tensor.rand(0, 1, 1, 8, 8), Tensor.ones(1, 1, 3, 3), null, null, null, new int[] {2}, 1)
+            assertThat(Conv2D.fromWeights(Tensor.ones(1, 1, 3, 3)).dilation(2).build().forward(Tensor.rand(0, 1, 1, 8, 8))
                     .shape()).containsExactly(1, 1, 4, 4);
-            Conv2D grouped = new Conv2D(4, 6, new int[] {3}, null, new int[] {1}, null, 2, true, 3L);
+            Conv2D grouped = Conv2D.of(4, 6).kernel(3).padding(1).groups(2).seed(3).build();
             assertThat(grouped.weight().value().shape()).containsExactly(6, 2, 3, 3);
         }
     }
@@ -272,7 +282,7 @@ class NotebookExamplesTest {
             Tensor Y = Ops.corr2dMultiInOut(X, Examples.multiInOutK());
             assertThat(Y).isEqualTo(Tensor.of(new double[][][] {
                 {{56, 72}, {104, 120}}, {{76, 100}, {148, 172}}, {{96, 128}, {192, 224}}}));
-            Conv2D layer = Conv2D.fromWeights(Examples.multiInOutK(), null, null, null, null, 1);
+            Conv2D layer = Conv2D.fromWeights(Examples.multiInOutK()).build();
             assertThat(layer.forward(X.reshape(1, 2, 3, 3)).reshape(3, 2, 2)).isEqualTo(Y);
         }
 
@@ -284,7 +294,7 @@ class NotebookExamplesTest {
             assertThat(Ops.corr2dMultiInOut1x1(x, Examples.oneByOneK())).isEqualTo(expected);
             Tensor kernel = Tensor.full(4, 1, 1, 3, 1).permute(3, 2, 0, 1);
             assertThat(kernel).isEqualTo(Examples.oneByOneK());
-            assertThat(Ops.conv2d(x.reshape(1, 3, 2, 2), kernel, null, null, null, null, 1)).isEqualTo(expected.reshape(1, 1, 2, 2));
+            assertThat(Ops.conv2d(x.reshape(1, 3, 2, 2), kernel)).isEqualTo(expected.reshape(1, 1, 2, 2));
             Tensor Xr = Tensor.rand(0, 3, 3, 3);
             Tensor Kr = Tensor.rand(1, 2, 3, 1, 1);
             assertThat(Ops.corr2dMultiInOut1x1(Xr, Kr).sub(Ops.corr2dMultiInOut(Xr, Kr)).abs().sum()).isLessThan(1e-6);
@@ -311,16 +321,16 @@ class NotebookExamplesTest {
         void layersWithPaddingAndStride() {
             // d2l 7.5.2 (seed 000 and the PyTorch edition)
             Tensor X4 = Examples.poolingX();
-            assertThat(new MaxPool2D(new int[] {3}, null, null).forward(X4).toArray()).containsExactly(10);
-            assertThat(new MaxPool2D(new int[] {3}, new int[] {2}, new int[] {1}).forward(X4).toArray())
+            assertThat(MaxPool2D.of(3).build().forward(X4).toArray()).containsExactly(10);
+            assertThat(MaxPool2D.of(3).stride(2).padding(1).build().forward(X4).toArray())
                     .containsExactly(5, 7, 13, 15);
-            assertThat(new MaxPool2D(new int[] {2, 3}, new int[] {2, 3}, new int[] {0, 1}).forward(X4).toArray())
+            assertThat(MaxPool2D.of(2, 3).stride(2, 3).padding(0, 1).build().forward(X4).toArray())
                     .containsExactly(5, 7, 13, 15);
             Tensor p = Ops.maxPool2d(X4, new int[] {2, 3}, new int[] {2, 3}, new int[] {1, 2});
             assertThat(p.shape()).containsExactly(1, 1, 3, 2);
             assertThat(p.toArray()).containsExactly(0, 3, 8, 11, 12, 15);
             Tensor X2 = Tensor.concat(1, X4, X4.add(1));
-            assertThat(new MaxPool2D(new int[] {3}, new int[] {2}, new int[] {1}).forward(X2).toArray())
+            assertThat(MaxPool2D.of(3).stride(2).padding(1).build().forward(X2).toArray())
                     .containsExactly(5, 7, 13, 15, 6, 8, 14, 16);
         }
 
@@ -329,8 +339,8 @@ class NotebookExamplesTest {
             // window sums by hand: 0+1+4+5 = 10, 1+2+3+5+6+7 = 24, 4+5+8+9+12+13 = 51, 5+6+7+9+10+11+13+14+15 = 90;
             // divided by 9 (padded cells counted) or by the number of real cells (4, 6, 6, 9)
             Tensor X4 = Examples.poolingX();
-            double[] with = new AvgPool2D(new int[] {3}, new int[] {2}, new int[] {1}, true).forward(X4).toArray();
-            double[] without = new AvgPool2D(new int[] {3}, new int[] {2}, new int[] {1}, false).forward(X4).toArray();
+            double[] with = AvgPool2D.of(3).stride(2).padding(1).build().forward(X4).toArray();
+            double[] without = AvgPool2D.of(3).stride(2).padding(1).countIncludePad(false).build().forward(X4).toArray();
             double[] sums = {10, 24, 51, 90};
             double[] cells = {4, 6, 6, 9};
             for (int i = 0; i < 4; i++) {
@@ -366,7 +376,7 @@ class NotebookExamplesTest {
             Tensor b = Tensor.of(new double[] {0.5, -0.5});
             Tensor y = Ops.im2col(x2, 5, 5, 1, 0).matmul(W.reshape(2, -1).transpose()).add(b)
                     .reshape(10, 3, 3, 2).permute(0, 3, 1, 2);
-            Conv2D conv = Conv2D.fromWeights(W, b, new int[] {1}, new int[] {0}, null, 1);
+            Conv2D conv = Conv2D.fromWeights(W, b).stride(1).padding(0).build();
             assertThat(conv.forward(x2).allClose(y)).isTrue();
             // and both equal the teaching corr2dMultiInOut (plus bias) on one image
             Tensor one = Ops.corr2dMultiInOut(x2.at(3), W);
@@ -381,12 +391,12 @@ class NotebookExamplesTest {
         @Test
         void poolingShapesAndRouting() {
             // DLFS seed 001: x (1, 2, 16, 32) -> (1, 2, 8, 16) -> dx (1, 2, 16, 32)
-            MaxPool2D pool = new MaxPool2D(new int[] {2}, new int[] {2}, null);
+            MaxPool2D pool = MaxPool2D.of(2).stride(2).build();
             Tensor pooled = pool.forward(Tensor.rand(4, 1, 2, 16, 32));
             assertThat(pooled.shape()).containsExactly(1, 2, 8, 16);
             assertThat(pool.backward(pooled).shape()).containsExactly(1, 2, 16, 32);
             Tensor xs = Tensor.rand(5, 1, 1, 4, 4);
-            MaxPool2D small = new MaxPool2D(new int[] {2}, null, null);
+            MaxPool2D small = MaxPool2D.of(2).build();
             small.forward(xs);
             Tensor route = small.backward(Tensor.ones(1, 1, 2, 2));
             for (int bi = 0; bi < 2; bi++) {
@@ -413,7 +423,7 @@ class NotebookExamplesTest {
 
         @Test
         void gradientChecksPassAndTheBrokenLayerFails() {
-            Conv2D c = new Conv2D(2, 3, new int[] {3}, new int[] {2}, new int[] {1}, null, 1, true, 7L);
+            Conv2D c = Conv2D.of(2, 3).kernel(3).stride(2).padding(1).seed(7).build();
             Tensor xc = Tensor.randn(8, 2, 2, 5, 5);
             Tensor r = Tensor.rand(9, 2, 3, 3, 3).mul(2).sub(1);
             c.zeroGrad();
@@ -435,13 +445,13 @@ class NotebookExamplesTest {
             assertThat(String.format(Locale.ROOT, "%.8f", analytic)).isEqualTo("1.72008902");
             assertThat(GradCheck.check(c, xc, 11L).maxError()).isLessThan(1e-8);
             Tensor xq = Tensor.randn(12, 2, 3, 6, 6);
-            assertThat(GradCheck.check(new MaxPool2D(new int[] {3}, new int[] {2}, new int[] {1}), xq, 13L).maxError()).isLessThan(1e-8);
-            assertThat(GradCheck.check(new AvgPool2D(new int[] {3}, new int[] {2}, new int[] {1}, false), xq, 13L).maxError()).isLessThan(1e-8);
-            assertThat(GradCheck.check(new Conv2D(4, 2, new int[] {3}, null, new int[] {1}, new int[] {2}, 2, true, 14L),
+            assertThat(GradCheck.check(MaxPool2D.of(3).stride(2).padding(1).build(), xq, 13L).maxError()).isLessThan(1e-8);
+            assertThat(GradCheck.check(AvgPool2D.of(3).stride(2).padding(1).countIncludePad(false).build(), xq, 13L).maxError()).isLessThan(1e-8);
+            assertThat(GradCheck.check(Conv2D.of(4, 2).kernel(3).padding(1).dilation(2).groups(2).seed(14).build(),
                     Tensor.randn(15, 1, 4, 6, 6), 16L).maxError()).isLessThan(1e-8);
 
             Layer broken = new Layer() {
-                final AvgPool2D pool = new AvgPool2D(new int[] {2}, null, null, true);
+                final AvgPool2D pool = AvgPool2D.of(2).build();
 
                 public Tensor forward(Tensor x) {
                     return pool.forward(x);

@@ -1,5 +1,10 @@
 package convkit;
 
+import convkit.nn.AvgPool2D;
+import convkit.nn.Conv2D;
+import convkit.nn.Layer;
+import convkit.nn.MaxPool2D;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -69,9 +74,9 @@ class OpsTest {
                 default -> expectOnlyIllegalArgument("layers", () -> {
                     Tensor x = tensor(4);
                     Layer l = switch (rnd.nextInt(3)) {
-                        case 0 -> Conv2D.fromWeights(tensor(4), rnd.nextBoolean() ? null : tensor(1), ints(2), ints(4), ints(2), small());
-                        case 1 -> new MaxPool2D(ints(2), ints(2), ints(4));
-                        default -> new AvgPool2D(ints(2), ints(2), ints(4), rnd.nextBoolean());
+                        case 0 -> (rnd.nextBoolean() ? Conv2D.fromWeights(tensor(4)) : Conv2D.fromWeights(tensor(4), tensor(1))).stride(ints(2)).padding(ints(4)).dilation(ints(2)).groups(small()).build();
+                        case 1 -> MaxPool2D.of(ints(2)).stride(ints(2)).padding(ints(4)).build();
+                        default -> AvgPool2D.of(ints(2)).stride(ints(2)).padding(ints(4)).countIncludePad(rnd.nextBoolean()).build();
                     };
                     Tensor y = l.forward(x);
                     return l.backward(rnd.nextBoolean() ? y : tensor(4));
@@ -82,12 +87,26 @@ class OpsTest {
 
     @Test
     void backwardBeforeForwardIsAnIllegalState() {
-        Layer l = new MaxPool2D(new int[] {2}, null, new int[] {0});
+        Layer l = MaxPool2D.of(2).padding(0).build();
         try {
             l.backward(Tensor.zeros(1, 1, 1, 1));
             fail("backward before forward must throw");
         } catch (IllegalStateException e) {
             assertThat(e.getMessage()).contains("forward");
+        }
+    }
+
+    @Test
+    void theShortConv2dFormsAreTheFullOneWithItsDefaults() {
+        Tensor x = Tensor.rand(1, 2, 3, 5, 5), w = Tensor.rand(2, 4, 3, 2, 2), b = Tensor.rand(3, 4);
+        assertThat(Ops.conv2d(x, w)).isEqualTo(Ops.conv2d(x, w, null, null, null, null, 1));
+        assertThat(Ops.conv2d(x, w, b)).isEqualTo(Ops.conv2d(x, w, b, new int[] {1}, new int[] {0}, new int[] {1}, 1));
+        assertThat(Ops.conv2d(x, w, b)).isNotEqualTo(Ops.conv2d(x, w));
+        try {
+            Ops.conv2d(x, w, null);
+            fail("a null bias in the three-argument form must be rejected");
+        } catch (IllegalArgumentException e) {
+            assertThat(e.getMessage()).contains("b must not be null");
         }
     }
 }

@@ -1,5 +1,7 @@
 package convkit;
 
+import convkit.testing.TorchFixtures;
+
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

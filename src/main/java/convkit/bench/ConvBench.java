@@ -1,10 +1,10 @@
 package convkit.bench;
 
-import convkit.AvgPool2D;
-import convkit.Conv;
-import convkit.Conv2D;
-import convkit.MaxPool2D;
 import convkit.Tensor;
+import convkit.nn.AvgPool2D;
+import convkit.nn.Conv2D;
+import convkit.nn.MaxPool2D;
+import convkit.ops.Convolution;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -44,7 +44,7 @@ public final class ConvBench {
         if (args.length <= 1) Arrays.fill(pick, true);
         System.out.printf("convkit ConvBench: %d cores, Java %s, median of %d runs (after warm-up), float64%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), reps);
-        System.out.println(convkit.Simd.describe());
+        System.out.println(convkit.compute.Simd.describe());
         System.out.println("wall ms = median wall time; cpu ms = median CPU time of the process (all threads), which is");
         System.out.println("what an otherwise idle machine needs in total: on 2 free cores wall is about cpu/2 when parallel.");
         System.out.printf("%-32s %9s %8s %8s %11s %9s %8s %9s %11s %9s %11s%n", "shape (NCHW -> F)", "fwd ms", "GFLOP/s",
@@ -56,20 +56,20 @@ public final class ConvBench {
             Tensor w = random(2, sh.f, sh.c, sh.k, sh.k);
             Tensor b = random(3, sh.f);
             int[] st = {sh.stride}, pd = {sh.pad};
-            Conv2D layer = Conv2D.fromWeights(w, b, st, pd, null, 1);
+            Conv2D layer = Conv2D.fromWeights(w, b).stride(sh.stride).padding(sh.pad).build();
             Tensor y = layer.forward(x);
             Tensor dy = random(4, y.shape());
             int oh = y.dim(2), ow = y.dim(3);
             double flops = 2.0 * sh.n * sh.f * oh * ow * sh.c * sh.k * sh.k;
-            double fwd = median(reps, () -> Conv.conv2d(x, w, b, st, pd, null, 1));
+            double fwd = median(reps, () -> Convolution.conv2d(x, w, b, st, pd, null, 1));
             double fwdCpu = lastCpu;
             double both = median(reps, () -> {
                 layer.forward(x);
                 layer.backward(dy);
             });
             double bothCpu = lastCpu;
-            MaxPool2D mp = new MaxPool2D(new int[] {2}, new int[] {2}, null);
-            AvgPool2D ap = new AvgPool2D(new int[] {2}, new int[] {2}, null, true);
+            MaxPool2D mp = MaxPool2D.of(2).stride(2).build();
+            AvgPool2D ap = AvgPool2D.of(2).stride(2).build();
             Tensor py = mp.forward(x);
             Tensor pdy = random(5, py.shape());
             double max = median(reps, () -> mp.forward(x));

@@ -1,7 +1,7 @@
 package convkit.bench;
 
-import convkit.grading.Markers;
 import convkit.grading.KitPaths;
+import convkit.grading.Markers;
 import convkit.grading.batch.BatchGrade;
 import java.io.File;
 import java.io.IOException;

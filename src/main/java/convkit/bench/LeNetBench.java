@@ -1,15 +1,15 @@
 package convkit.bench;
 
-import convkit.Layer;
-import convkit.Sequential;
-import convkit.Sgd;
-import convkit.SoftmaxCrossEntropy;
 import convkit.Tensor;
 import convkit.data.Batch;
 import convkit.data.Dataset;
 import convkit.data.FashionMnist;
-import convkit.lenet.LeNet;
-import convkit.lenet.Train;
+import convkit.models.LeNet;
+import convkit.nn.Layer;
+import convkit.nn.Sequential;
+import convkit.nn.SoftmaxCrossEntropy;
+import convkit.nn.optim.Sgd;
+import convkit.train.Train;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ import java.util.Random;
  * Prints seconds per training epoch (60,000 images, batch 256; the first epoch includes JIT warm-up and is
  * reported separately), the process CPU time per epoch (on a machine shared with other work, CPU time divided by
  * the number of cores is the better estimate of the idle-machine figure), and inference images per second on the
- * 10,000 test images. Training steps run as {@link convkit.lenet.Trainer} runs them ({@link convkit.DataParallel}). {@code --layers} adds the time
+ * 10,000 test images. Training steps run as {@link convkit.train.Trainer} runs them ({@link convkit.train.DataParallel}). {@code --layers} adds the time
  * spent in each layer's forward and backward over one more epoch.
  */
 public final class LeNetBench {
@@ -61,7 +61,7 @@ public final class LeNetBench {
         double lr = Train.defaultLr(model);
         System.out.printf(Locale.ROOT, "LeNet %s, batch %d, %d training images, %d threads, Java %s%n", model, batch,
                 train.size(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        System.out.println(convkit.Simd.describe());
+        System.out.println(convkit.compute.Simd.describe());
         Random rng = new Random(0);
         List<Double> times = new ArrayList<>(), cpus = new ArrayList<>();
         for (int e = 0; e <= epochs; e++) {
@@ -96,7 +96,7 @@ public final class LeNetBench {
     private static double epoch(Sequential net, Dataset train, int batch, double lr, Random rng, long[] nanos) {
         Sgd sgd = new Sgd(net.parameters(), lr);
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
-        convkit.DataParallel parallel = nanos == null ? new convkit.DataParallel(net) : null;
+        convkit.train.DataParallel parallel = nanos == null ? new convkit.train.DataParallel(net) : null;
         long t0 = System.nanoTime();
         for (Batch b : train.batches(batch, rng)) {
             if (nanos == null) {           // what Trainer does: data-parallel halves, one per core

@@ -55,15 +55,15 @@ class InstalledKernelspecTest {
         Files.writeString(specDir.resolve("kernels/java/kernel.json"), new GsonBuilder().setPrettyPrinting().create().toJson(json));
 
         List<Map<String, Object>> steps = List.of(
-                Map.of("code", "convkit.Simd.describe()"),
-                Map.of("code", "java.util.Arrays.toString(convkit.Gemm.matmul(convkit.Tensor.of(new double[][] {{1, 2}, {3, 4}}),"
-                        + " convkit.Tensor.of(new double[][] {{5, 6}, {7, 8}})).data())"));
+                Map.of("code", "convkit.compute.Simd.describe()"),
+                Map.of("code", "java.util.Arrays.toString(convkit.Tensor.of(new double[][] {{1, 2}, {3, 4}}).matmul("
+                        + "convkit.Tensor.of(new double[][] {{5, 6}, {7, 8}})).data())"));
         JupyterSupport.Result r = JupyterSupport.run(
                 List.of(JupyterSupport.PYTHON, "scripts/kernel_check.py", "drive", "--timeout", "120"),
                 Map.of("JUPYTER_PATH", specDir.toString()), JupyterSupport.GSON.toJson(steps), 600);
         assertThat(r.exitCode()).as("kernel_check.py drive failed:\n%s", r.stderr()).isZero();
         JsonArray answers = JupyterSupport.GSON.fromJson(r.stdout().trim(), JsonArray.class);
-        String expected = convkit.Simd.enabled() ? "vector kernels on" : "vector kernels off: this CPU";
+        String expected = convkit.compute.Simd.enabled() ? "SIMD on" : "SIMD off: this CPU";
         assertThat(result(answers, 0)).contains(expected);
         assertThat(result(answers, 1)).isEqualTo("[19.0, 22.0, 43.0, 50.0]");
     }

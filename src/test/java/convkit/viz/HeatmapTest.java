@@ -1,7 +1,7 @@
 package convkit.viz;
 
-import convkit.Examples;
 import convkit.Tensor;
+import convkit.book.Examples;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package convkit.exercises;
 
-import convkit.Layer;
+import convkit.nn.Layer;
 import convkit.Ops;
-import convkit.Parameter;
+import convkit.nn.Parameter;
 import convkit.Tensor;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package convkit.exercises;
 
-import convkit.Layer;
+import convkit.nn.Layer;
 import convkit.Tensor;
 
 /**

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import convkit.GradCheck;
+import convkit.nn.GradCheck;
 import convkit.Ops;
 import convkit.Tensor;
 import convkit.grading.Graded;

@@ -3,7 +3,7 @@ package convkit.exercises;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import convkit.GradCheck;
+import convkit.nn.GradCheck;
 import convkit.Tensor;
 import convkit.grading.Graded;
 import convkit.grading.Visibility;

@@ -2,7 +2,7 @@ package convkit.exercises;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import convkit.Padding;
+import convkit.book.Padding;
 import convkit.Tensor;
 import convkit.grading.Graded;
 import convkit.grading.Visibility;

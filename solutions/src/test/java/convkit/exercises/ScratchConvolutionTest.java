@@ -3,7 +3,7 @@ package convkit.exercises;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import convkit.GradCheck;
+import convkit.nn.GradCheck;
 import convkit.Ops;
 import convkit.Tensor;
 import convkit.grading.Graded;

@@ -1,0 +1,50 @@
+package convkit.nn.optim;
+
+import convkit.nn.Parameter;
+
+import java.util.List;
+
+/**
+ * Plain stochastic gradient descent (PyTorch {@code torch.optim.SGD} without momentum or weight decay):
+ * {@code value -= lr * grad} for every parameter.
+ */
+public final class Sgd implements Optimizer {
+    private final List<Parameter> parameters;
+    private double lr;
+
+    /** @param lr learning rate, positive and finite */
+    public Sgd(List<Parameter> parameters, double lr) {
+        if (parameters == null) throw new IllegalArgumentException("parameters must not be null");
+        this.parameters = List.copyOf(parameters);
+        setLr(lr);
+    }
+
+    /** {@code value -= lr * grad} for every parameter, in place (the gradients are left as they are). */
+    @Override
+    public void step() {
+        for (Parameter p : parameters) {
+            double[] v = p.value().data(), g = p.grad().data();
+            for (int i = 0; i < v.length; i++) v[i] -= lr * g[i];
+        }
+    }
+
+    /** Sets every parameter's gradient to zero (call before each backward, since backward accumulates). */
+    @Override
+    public void zeroGrad() {
+        for (Parameter p : parameters) p.zeroGrad();
+    }
+
+    public double lr() {
+        return lr;
+    }
+
+    public void setLr(double lr) {
+        if (!(lr > 0) || Double.isInfinite(lr)) throw new IllegalArgumentException("lr must be positive and finite but was " + lr);
+        this.lr = lr;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+}

@@ -1,0 +1,145 @@
+package convkit.ops;
+
+import convkit.Tensor;
+import convkit.compute.Gemm;
+import convkit.compute.ThreadPool;
+
+import java.util.Arrays;
+
+/**
+ * 2-D convolution (cross-correlation, as in every deep-learning framework) on NCHW batches, forward and backward,
+ * via im2col + matrix multiply.
+ *
+ * <p>Shapes: input {@code x (N, C, H, W)}, weight {@code w (F, C/groups, kh, kw)}, bias {@code b (F)} or null,
+ * output {@code y (N, F, outH, outW)} with {@code out = floor((n + padBefore + padAfter - dilation*(k-1) - 1) / stride) + 1}.
+ * With {@code groups = g} the channels are split into g groups and output channel f only sees input group
+ * {@code f / (F/g)}; {@code groups = C = F} is a depthwise convolution.
+ *
+ * <p>Per image and group, the input is unrolled by {@link Im2Col#im2colT} into a {@code (C/g*kh*kw) x (outH*outW)}
+ * matrix and {@code y = W . col} is one GEMM; a 1x1 kernel with stride 1 and no padding skips the unrolling.
+ * Backward: {@code dW += dY . col^T}, {@code db += sum dY}, {@code dx = col2im(W^T . dY)}. Images are processed
+ * in parallel.
+ */
+public final class Convolution {
+    private Convolution() {
+    }
+
+    /** dL/dx, dL/dw and dL/db (null when the convolution had no bias) of one backward pass. */
+    public record Gradients(Tensor dx, Tensor dw, Tensor db) {
+    }
+
+    /**
+     * Forward pass. Arguments are not modified.
+     *
+     * @param x        input {@code (N, C, H, W)}
+     * @param w        weight {@code (F, C/groups, kh, kw)}
+     * @param b        bias {@code (F)}, or null for none
+     * @param stride   {s} or {sh, sw}; null = 1
+     * @param padding  {p}, {ph, pw} (each applied to both sides) or {top, bottom, left, right}; null = 0
+     * @param dilation {d} or {dh, dw}; null = 1
+     * @param groups   number of channel groups, >= 1, dividing both C and F
+     * @return a new tensor {@code (N, F, outH, outW)}
+     */
+    public static Tensor conv2d(Tensor x, Tensor w, Tensor b, int[] stride, int[] padding, int[] dilation, int groups) {
+        WindowGeometry g = WindowGeometry.conv(x, w, b, stride, padding, dilation, groups);
+        int f = w.dim(0);
+        Checks.arraySize((long) g.n * f, g.outPlane());
+        double[] y = new double[g.n * f * g.outPlane()];
+        forward(x.data(), w.data(), b == null ? null : b.data(), g, f, groups, y);
+        return Tensor.wrap(y, g.n, f, g.outH, g.outW);
+    }
+
+    /**
+     * Backward pass for the forward call with the same arguments. Arguments are not modified.
+     *
+     * @param dy       dL/dy {@code (N, F, outH, outW)}
+     * @param withBias whether to compute dL/db
+     * @return new tensors dx {@code (N, C, H, W)}, dw (shape of w) and db {@code (F)} (null unless withBias)
+     */
+    public static Gradients backward(Tensor x, Tensor w, boolean withBias, Tensor dy,
+                                     int[] stride, int[] padding, int[] dilation, int groups) {
+        WindowGeometry g = WindowGeometry.conv(x, w, null, stride, padding, dilation, groups);
+        int f = w.dim(0);
+        Checks.outputGradient(dy, g, f, "(N, F, outH, outW)");
+        double[] dx = new double[x.size()];
+        double[] dw = new double[w.size()];
+        double[] db = withBias ? new double[f] : null;
+        backward(x.data(), w.data(), dy.data(), g, f, groups, dx, dw, db);
+        return new Gradients(Tensor.wrap(dx, x.shape()), Tensor.wrap(dw, w.shape()), withBias ? Tensor.wrap(db, f) : null);
+    }
+
+    /** Raw forward: overwrites {@code y (N, F, outH, outW)}. {@code bias} may be null. */
+    public static void forward(double[] x, double[] w, double[] bias, WindowGeometry g, int f, int groups, double[] y) {
+        final int cg = g.c / groups, fg = f / groups, kk = cg * g.kh * g.kw, p = g.outPlane(), hw = g.inPlane();
+        final boolean pointwise = g.isPointwise();
+        Checks.arraySize(kk, p);
+        long flops = (long) g.n * f * p * kk;
+        ThreadPool.forRange(g.n, flops >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
+            double[] col = pointwise ? null : new double[kk * p];
+            for (int n = n0; n < n1; n++) {
+                for (int gi = 0; gi < groups; gi++) {
+                    int yOff = (n * f + gi * fg) * p;
+                    for (int o = 0; o < fg; o++) {
+                        Arrays.fill(y, yOff + o * p, yOff + (o + 1) * p, bias == null ? 0.0 : bias[gi * fg + o]);
+                    }
+                    if (pointwise) {
+                        Gemm.gemm(false, false, fg, p, kk, w, gi * fg * kk, kk, x, (n * g.c + gi * cg) * hw, hw,
+                                y, yOff, p, true);
+                    } else {
+                        Im2Col.im2colT(x, n * g.c * hw, gi * cg, cg, g, col, 0);
+                        Gemm.gemm(false, false, fg, p, kk, w, gi * fg * kk, kk, col, 0, p, y, yOff, p, true);
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Raw backward. Overwrites {@code dx} (shape of x) when it is not null; ADDS dL/dw into {@code dwAcc} (shape of
+     * w) and, when not null, dL/db into {@code dbAcc (F)}.
+     */
+    public static void backward(double[] x, double[] w, double[] dy, WindowGeometry g, int f, int groups,
+                         double[] dx, double[] dwAcc, double[] dbAcc) {
+        final int cg = g.c / groups, fg = f / groups, kk = cg * g.kh * g.kw, p = g.outPlane(), hw = g.inPlane();
+        final boolean pointwise = g.isPointwise();
+        if (dx != null) Arrays.fill(dx, 0.0);
+        Checks.arraySize(kk, p);
+        long flops = (long) g.n * f * p * kk;
+        ThreadPool.forRange(g.n, flops >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
+            double[] col = pointwise ? null : new double[kk * p];
+            double[] dcol = pointwise || dx == null ? null : new double[kk * p];
+            double[] dw = new double[dwAcc.length];
+            double[] db = dbAcc == null ? null : new double[f];
+            for (int n = n0; n < n1; n++) {
+                for (int gi = 0; gi < groups; gi++) {
+                    int dyOff = (n * f + gi * fg) * p;
+                    if (db != null) {
+                        for (int o = 0; o < fg; o++) {
+                            double s = 0;
+                            int base = dyOff + o * p;
+                            for (int q = 0; q < p; q++) s += dy[base + q];
+                            db[gi * fg + o] += s;
+                        }
+                    }
+                    int wOff = gi * fg * kk;
+                    if (pointwise) {
+                        int xOff = (n * g.c + gi * cg) * hw;
+                        Gemm.gemm(false, true, fg, kk, p, dy, dyOff, p, x, xOff, hw, dw, wOff, kk, true);
+                        if (dx != null) Gemm.gemm(true, false, kk, p, fg, w, wOff, kk, dy, dyOff, p, dx, xOff, hw, false);
+                    } else {
+                        Im2Col.im2colT(x, n * g.c * hw, gi * cg, cg, g, col, 0);
+                        Gemm.gemm(false, true, fg, kk, p, dy, dyOff, p, col, 0, p, dw, wOff, kk, true);
+                        if (dx != null) {
+                            Gemm.gemm(true, false, kk, p, fg, w, wOff, kk, dy, dyOff, p, dcol, 0, p, false);
+                            Im2Col.col2imT(dcol, 0, gi * cg, cg, g, dx, n * g.c * hw);
+                        }
+                    }
+                }
+            }
+            synchronized (dwAcc) {
+                for (int i = 0; i < dw.length; i++) dwAcc[i] += dw[i];
+                if (db != null) for (int i = 0; i < f; i++) dbAcc[i] += db[i];
+            }
+        });
+    }
+}
