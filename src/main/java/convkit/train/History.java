@@ -3,10 +3,13 @@ package convkit.train;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /** The epochs of one training run, in order; {@link #table()} shows them as a Tablesaw table. */
 public final class History {
@@ -27,7 +30,10 @@ public final class History {
         return epochs.get(epochs.size() - 1);
     }
 
-    /** Columns epoch, loss, train_acc, test_acc, seconds (training pass only). */
+    /**
+     * Columns epoch, loss, train_acc, test_acc, seconds (training pass only); it prints (text and, in a notebook,
+     * HTML) the loss and accuracies with 4 decimals and the seconds with 1, as the training's progress lines do.
+     */
     public Table table() {
         IntColumn e = IntColumn.create("epoch");
         DoubleColumn l = DoubleColumn.create("loss"), tr = DoubleColumn.create("train_acc"),
@@ -39,7 +45,19 @@ public final class History {
             te.append(r.testAcc());
             s.append(r.seconds());
         }
+        // printed as the progress lines are: 4 decimals for the loss and accuracies, 1 for seconds (the columns keep
+        // the full doubles: t.doubleColumn("loss").get(0) is the exact value)
+        for (DoubleColumn c : List.of(l, tr, te)) c.setPrintFormatter(decimals(4));
+        s.setPrintFormatter(decimals(1));
         return Table.create("LeNet training", e, l, tr, te, s);
+    }
+
+    private static NumberColumnFormatter decimals(int n) {
+        NumberFormat f = NumberFormat.getNumberInstance(Locale.ROOT);
+        f.setGroupingUsed(false);
+        f.setMinimumFractionDigits(n);
+        f.setMaximumFractionDigits(n);
+        return new NumberColumnFormatter(f, "");
     }
 
     @Override

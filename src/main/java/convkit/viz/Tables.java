@@ -1,47 +1,20 @@
 package convkit.viz;
 
-import java.util.Locale;
-
 import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
-import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
- * Tablesaw tables as a person reads them in a notebook: an HTML table (what convkit's kernel shows, beside the
- * text that every kernel shows) and rounded number columns.
+ * Tablesaw tables as a person reads them in a notebook: an HTML table, what convkit's kernel shows beside the text
+ * that every kernel shows ({@link MimeBundle}).
  *
- * <pre>{@code
- * Tables.html(table)               // <table> with the name as caption, one <th> per column
- * Tables.round(table, 4)           // every floating-point column prints with 4 decimals (0.0994, not 0.09941666666666667)
- * }</pre>
- * The HTML shows each cell exactly as the table's text does ({@link Column#getString(int)}: a column's print
- * format applies to both), numbers right-aligned and text left-aligned; it sets no width, so that the notebook
- * wraps long cells between words rather than drawing the table wider than its column.
+ * <p>The HTML shows each cell exactly as the table's text does ({@link Column#getString(int)}: a column's print
+ * format, e.g. {@code column.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4))} for 4 decimals,
+ * applies to both), numbers right-aligned and text left-aligned; it sets no width, so that the notebook wraps long
+ * cells between words rather than drawing the table wider than its column.
  */
 public final class Tables {
     private Tables() {
-    }
-
-    /**
-     * Sets the print format of every floating-point column of {@code table} to {@code decimals} decimals (no
-     * grouping, "" for missing values); modifies and returns {@code table}. Its text and HTML then show
-     * {@code 0.0994} for 0.09941666666666667. Integer and text columns are left as they are.
-     */
-    public static Table round(Table table, int decimals) {
-        if (table == null) throw new IllegalArgumentException("table must not be null");
-        if (decimals < 0 || decimals > 15) throw new IllegalArgumentException("decimals must be in [0, 15] but was " + decimals);
-        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(Locale.ROOT);
-        f.setGroupingUsed(false);
-        f.setMinimumFractionDigits(decimals);
-        f.setMaximumFractionDigits(decimals);
-        for (Column<?> c : table.columns()) {
-            String type = c.type().name();
-            if (c instanceof NumberColumn && (type.equals("DOUBLE") || type.equals("FLOAT"))) {
-                ((NumberColumn<?, ?>) c).setPrintFormatter(new NumberColumnFormatter(f, ""));
-            }
-        }
-        return table;
     }
 
     /**

@@ -51,6 +51,10 @@ class TrainerTest {
         assertThat(t.columnNames()).containsExactly("epoch", "loss", "train_acc", "test_acc", "seconds");
         assertThat(t.rowCount()).isEqualTo(3);
         assertThat(t.doubleColumn("test_acc").get(2)).isEqualTo(h.last().testAcc());
+        // printed (text and a notebook's HTML) as the progress lines: 4 decimals, seconds with 1
+        assertThat(t.column("loss").getString(0)).isEqualTo(String.format(java.util.Locale.ROOT, "%.4f", h.epochs().get(0).loss()));
+        assertThat(t.column("seconds").getString(0)).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", h.epochs().get(0).seconds()));
+        assertThat(t.print()).contains(String.format(java.util.Locale.ROOT, "%.4f", h.last().testAcc()));
     }
 
     /** Records the example index that {@link #indexed} stores in each image's two pixels, batch by batch. */

@@ -1,7 +1,6 @@
 package convkit.viz;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
@@ -10,6 +9,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 class TablesTest {
 
@@ -22,20 +22,9 @@ class TablesTest {
     }
 
     @Test
-    void roundSetsTheDecimalsOfFloatingPointColumnsOnly() {
-        Table t = Tables.round(history(), 4);
-        String text = t.print();
-        assertThat(text).contains("0.0994").contains("2.3223").contains("0.2280")
-                .doesNotContain("0.09941666666666667").doesNotContain("2.322294674110846");
-        assertThat(t.column("epoch").getString(0)).isEqualTo("1");
-        assertThat(t.column("loss").getString(1)).isEqualTo("2.0123");
-        assertThatThrownBy(() -> Tables.round(t, -1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Tables.round(null, 2)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
     void htmlHasTheNameAsCaptionOneHeaderPerColumnAndTheCellsAsTheTextShowsThem() {
-        Table t = Tables.round(history(), 4);
+        Table t = history();
+        t.doubleColumn("train_acc").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
         String html = Tables.html(t);
         assertThat(html).startsWith("<table").endsWith("</table>\n")
                 .contains("<caption style=\"caption-side: top; text-align: left; font-weight: bold\">LeNet training</caption>")
