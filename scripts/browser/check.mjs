@@ -2,7 +2,7 @@
 // Runs convkit's notebooks in Jupyter's web UI in headless Chromium and checks what a reader sees.
 //
 // usage: node scripts/browser/check.mjs [--port 8920] [--out target/browser] [--width 1280] [--height 900]
-//                                      [--timeout SECONDS] [NOTEBOOK.ipynb | NN ...]
+//                                      [--timeout SECONDS] [--kernel NAME] [NOTEBOOK.ipynb | NN ...]
 //
 // For each notebook (default: every notebooks/*.ipynb) it copies the notebook into a temporary folder (the web
 // UI saves what it runs; the committed notebooks are never touched), opens it in Jupyter Notebook served on
@@ -14,7 +14,8 @@
 //     so text stays >= 11 px on screen);
 //   - no output wider than the notebook column: text is measured unwrapped (Jupyter would otherwise wrap it
 //     mid-word), HTML tables and images by their box.
-// Screenshots: OUT/NN-name.png (the whole notebook) and OUT/NN-name/cell-IDX-*.png (every table, and every
+// --kernel NAME runs them on another kernelspec than the one they name (e.g. rapaio-jupyter-kernel).
+// Screenshots: OUT/NN-name.png (the whole notebook) and OUT/NN-name/cell-IDX.png (every table, and every
 // picture of notebook 06); OUT/report.json lists every check. Ends with "browser check: N passed, N failed"
 // (one per notebook); exit status 1 when any check failed.
 //
@@ -41,7 +42,7 @@ const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disabl
 
 function parseArgs(argv) {
   const o = { port: 8920, out: path.join(ROOT, 'target', 'browser'), width: 1280, height: 900, timeout: 1800,
-    notebooks: [] };
+    kernel: null, notebooks: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -53,8 +54,9 @@ function parseArgs(argv) {
     else if (a === '--width') o.width = Number(next());
     else if (a === '--height') o.height = Number(next());
     else if (a === '--timeout') o.timeout = Number(next());
+    else if (a === '--kernel') o.kernel = next();
     else if (a === '-h' || a === '--help') {
-      console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 25)
+      console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split("\n").slice(1, 26)
         .map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
       process.exit(0);
     } else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
@@ -269,7 +271,15 @@ async function main() {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'convkit-browser-'));
   const served = path.join(work, 'notebooks');
   fs.mkdirSync(served);
-  for (const nb of notebooks) fs.copyFileSync(nb, path.join(served, path.basename(nb)));
+  for (const nb of notebooks) {
+    const copy = path.join(served, path.basename(nb));
+    fs.copyFileSync(nb, copy);
+    if (o.kernel) {
+      const json = JSON.parse(fs.readFileSync(copy, 'utf8'));
+      json.metadata.kernelspec = { ...(json.metadata.kernelspec || {}), name: o.kernel, display_name: o.kernel };
+      fs.writeFileSync(copy, JSON.stringify(json, null, 1));
+    }
+  }
   fs.mkdirSync(o.out, { recursive: true });
   const token = randomBytes(16).toString('hex');
   const { proc, url } = await startJupyter(served, o.port, token);
