@@ -2,7 +2,7 @@
 // Runs convkit's notebooks in Jupyter's web UI in headless Chromium and checks what a reader sees.
 //
 // usage: node scripts/browser/check.mjs [--port 8920] [--out target/browser] [--width 1280] [--height 900]
-//                                      [--timeout SECONDS] [--kernel NAME] [NOTEBOOK.ipynb | NN ...]
+//                                      [--timeout SECONDS] [--kernel NAME] [--start-retries 2] [NOTEBOOK.ipynb | NN ...]
 //
 // For each notebook (default: every notebooks/*.ipynb) it copies the notebook into a temporary folder (the web
 // UI saves what it runs; the committed notebooks are never touched), opens it in Jupyter Notebook served on
@@ -14,7 +14,8 @@
 //     so text stays >= 11 px on screen);
 //   - no output wider than the notebook column: text is measured unwrapped (Jupyter would otherwise wrap it
 //     mid-word), HTML tables and images by their box.
-// --kernel NAME runs them on another kernelspec than the one they name (e.g. rapaio-jupyter-kernel).
+// --kernel NAME runs them on another kernelspec than the one they name (e.g. rapaio-jupyter-kernel); a kernel
+// that is not idle 60 s after its start is restarted, up to --start-retries times.
 // Screenshots: OUT/NN-name.png (the whole notebook) and OUT/NN-name/cell-IDX.png (every table, and every
 // picture of notebook 06); OUT/report.json lists every check. Ends with "browser check: N passed, N failed"
 // (one per notebook); exit status 1 when any check failed.
@@ -42,7 +43,7 @@ const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disabl
 
 function parseArgs(argv) {
   const o = { port: 8920, out: path.join(ROOT, 'target', 'browser'), width: 1280, height: 900, timeout: 1800,
-    kernel: null, notebooks: [] };
+    kernel: null, startRetries: 2, notebooks: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -55,6 +56,7 @@ function parseArgs(argv) {
     else if (a === '--height') o.height = Number(next());
     else if (a === '--timeout') o.timeout = Number(next());
     else if (a === '--kernel') o.kernel = next();
+    else if (a === '--start-retries') o.startRetries = Number(next());
     else if (a === '-h' || a === '--help') {
       console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split("\n").slice(1, 26)
         .map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
@@ -209,7 +211,17 @@ async function runNotebook(page, url, token, name, o) {
       const dialog = await page.locator('.modal-dialog').innerText().catch(() => '');
       throw new Error(`the notebook did not connect to its kernel within 120 s${dialog ? `: ${dialog}` : ''}`);
     });
-  await page.waitForSelector('#kernel_indicator_icon.kernel_idle_icon', { timeout: 120000 });
+  // a kernel that does not answer its first requests (rapaio 3.0.1 hangs at about 1 start in 5) is restarted
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.waitForSelector('#kernel_indicator_icon.kernel_idle_icon', { timeout: 60000 });
+      break;
+    } catch (e) {
+      if (attempt >= o.startRetries) throw new Error(`the kernel was not idle within 60 s after ${attempt + 1} start(s)`);
+      console.log(`      (${name}: the kernel did not become idle within 60 s; restarting it)`);
+      await page.evaluate(() => Jupyter.notebook.kernel.restart());
+    }
+  }
   await clickMenu(page, 'celllink', 'all_outputs', 'clear_all_output');
   const started = Date.now();
   await clickMenu(page, 'celllink', 'run_all_cells');
