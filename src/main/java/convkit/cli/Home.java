@@ -1,5 +1,6 @@
 package convkit.cli;
 
+import convkit.grading.KitPaths;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,22 +31,16 @@ final class Home {
     }
 
     /**
-     * The kit: the {@code convkit.home} property, else {@code CONVKIT_HOME}, else {@link #ofBuild()}, else the nearest
-     * folder at or above the working folder with a {@code pom.xml} and a {@code notebooks/} or {@code exercises/}.
+     * The kit: the {@code convkit.home} property, else {@code CONVKIT_HOME}, else {@link #ofBuild()}, else the folder
+     * the grader finds at or above the working folder ({@link KitPaths#root()}).
      */
     static Path root() {
         String p = System.getProperty("convkit.home", System.getenv("CONVKIT_HOME"));
-        if (p != null && !p.isBlank()) return Path.of(p).toAbsolutePath().normalize();
-        Optional<Path> built = ofBuild();
-        if (built.isPresent()) return built.get();
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isRegularFile(d.resolve("pom.xml"))
-                    && (Files.isDirectory(d.resolve("notebooks")) || Files.isDirectory(d.resolve("exercises")))) {
-                return d;
-            }
+        if (p == null || p.isBlank()) {
+            Optional<Path> built = ofBuild();
+            if (built.isPresent()) return built.get();
         }
-        throw new IllegalStateException("cannot find the convkit folder (with pom.xml and notebooks/) at or above "
-                + Path.of("").toAbsolutePath() + "; run the command from it, or set CONVKIT_HOME=/path/to/convkit");
+        return KitPaths.root();
     }
 
     /** {@code target/convkit.jar} of the kit, which must be built (the kernelspec runs it). */
