@@ -58,7 +58,7 @@ public final class Main implements Runnable {
 
     private static final String DEFAULT_NAME = "java -jar target/convkit.jar";
 
-    private static String[] launchArgs = new String[0];
+    private static volatile String[] launchArgs;
 
     @picocli.CommandLine.Spec
     CommandSpec spec;
@@ -176,7 +176,12 @@ public final class Main implements Runnable {
 
     /** The arguments this JVM was started with (for {@link VectorModule}'s relaunch). */
     static String[] launchArgs() {
-        return launchArgs.clone();
+        return launchArgs == null ? new String[0] : launchArgs.clone();
+    }
+
+    /** Did {@link #main} start this JVM's command (rather than a program calling {@link #commandLine})? */
+    static boolean startedByMain() {
+        return launchArgs != null;
     }
 
     /**

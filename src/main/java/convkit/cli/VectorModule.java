@@ -47,7 +47,7 @@ final class VectorModule {
         return ModuleLayer.boot().findModule(MODULE).isEmpty()
                 && !"false".equalsIgnoreCase(System.getProperty("convkit.simd"))
                 && ModuleFinder.ofSystem().find(MODULE).isPresent()
-                && Main.launchArgs().length > 0;   // started by Main.main, not from inside another program
+                && Main.startedByMain();   // its own process, not a call from inside another program (a test)
     }
 
     /** {@code java --add-modules jdk.incubator.vector [this JVM's options] -cp [its class path] convkit.cli.Main ARGS}. */
