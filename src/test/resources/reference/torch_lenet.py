@@ -1,6 +1,6 @@
 """PyTorch reference for issue 5: d2l's LeNet recipe (train_ch6) on the Debian Fashion-MNIST files, several seeds.
 
-A measuring tool, not a dependency: run it from the venv of the fixtures (see README, Developers):
+A measuring tool, not a dependency: run it from the venv of the fixtures (see docs/developers.md):
 
     .venv-ref/bin/python src/test/resources/reference/torch_lenet.py --model d2l --seeds 0 1 2 3 4 > out.json
 

@@ -13,8 +13,7 @@ import java.util.Random;
  * forward+backward (dx, dW, db), and milliseconds of 2x2 stride-2 max and average pooling (forward, and
  * forward+backward) on the same inputs. Each figure is the median of several timed runs after warm-up runs.
  *
- * <p>Run: {@code mvn -q -B compile exec:java -Dexec.mainClass=convkit.bench.ConvBench} or
- * {@code java -cp target/classes convkit.bench.ConvBench [reps] [shape numbers 1..5 ...]}.
+ * <p>Run: {@code ./convkit bench conv [REPS] [SHAPE...]} (shape numbers 1..5, in the order above).
  * FLOPs count 2 per multiply-add: forward {@code 2*N*F*outH*outW*(C/groups)*kh*kw}, forward+backward three times that.
  */
 public final class ConvBench {
@@ -37,11 +36,23 @@ public final class ConvBench {
             new Shape(64, 256, 28, 28, 128, 1, 1, 0),
     };
 
-    public static void main(String[] args) {
-        int reps = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+    /** How many shapes {@link #run} knows (numbered 1 to this). */
+    public static final int SHAPE_COUNT = SHAPES.length;
+
+    /**
+     * Times the shapes numbered in {@code shapes} (1 to {@link #SHAPE_COUNT}; none: all of them), each figure the
+     * median of {@code reps} runs, and prints the table on standard output.
+     */
+    public static void run(int reps, int... shapes) {
+        if (reps < 1) throw new IllegalArgumentException("reps must be >= 1 but was " + reps);
         boolean[] pick = new boolean[SHAPES.length];
-        for (int i = 1; i < args.length; i++) pick[Integer.parseInt(args[i]) - 1] = true;
-        if (args.length <= 1) Arrays.fill(pick, true);
+        for (int s : shapes) {
+            if (s < 1 || s > SHAPES.length) {
+                throw new IllegalArgumentException("shape numbers are 1 to " + SHAPES.length + " but one was " + s);
+            }
+            pick[s - 1] = true;
+        }
+        if (shapes.length == 0) Arrays.fill(pick, true);
         System.out.printf("convkit ConvBench: %d cores, Java %s, median of %d runs (after warm-up), float64%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), reps);
         System.out.println(convkit.compute.Simd.describe());

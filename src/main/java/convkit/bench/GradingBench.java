@@ -24,7 +24,7 @@ import javax.tools.ToolProvider;
  * Times batch grading of a generated class (not a test: a main that prints figures).
  *
  * <pre>
- * java -cp target/convkit.jar:target/lib/* convkit.bench.GradingBench [N] [--jobs J] [--cold] [--keep]
+ * ./convkit grading-bench [N] [--jobs J] [--cold] [--keep]
  * </pre>
  *
  * Generates N submissions (default 100) from solutions/: a quarter exact copies of the solutions, the
@@ -38,17 +38,21 @@ public final class GradingBench {
     private GradingBench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int n = 100, jobs = 2;
-        boolean cold = false, keep = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--jobs" -> jobs = Integer.parseInt(args[++i]);
-                case "--cold" -> cold = true;
-                case "--keep" -> keep = true;
-                default -> n = Integer.parseInt(args[i]);
-            }
-        }
+    /** The settings of one {@link #run}: the options of {@code ./convkit grading-bench}. */
+    public static final class Options {
+        /** How many submissions to generate and grade. */
+        public int n = 100;
+        public int jobs = 2;
+        /** A new JVM per submission instead of the pool of warm JVMs. */
+        public boolean cold;
+        /** Keep the generated class and its gradebook (the folder is printed). */
+        public boolean keep;
+    }
+
+    /** Generates the class, grades it and prints the figures on standard output. */
+    public static void run(Options options) throws IOException, InterruptedException {
+        int n = options.n, jobs = options.jobs;
+        boolean cold = options.cold, keep = options.keep;
         Path root = KitPaths.root();
         Path work = Files.createTempDirectory("convkit-gradingbench-");
         Path subs = work.resolve("class");
@@ -102,7 +106,6 @@ public final class GradingBench {
         System.out.printf(Locale.ROOT, "load average after: %.2f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (!keep) deleteTree(work);
         else System.out.println("kept " + work);
-        System.exit(0);
     }
 
     /** {this JVM's CPU seconds, CPU seconds of its ended children} from /proc/self/stat (null where there is none). */

@@ -19,7 +19,7 @@ import java.util.Random;
 /**
  * LeNet speed on Fashion-MNIST (falls back to random images when the data set is not installed):
  * <pre>
- * java -cp ... convkit.bench.LeNetBench [--model d2l|modern] [--epochs 2] [--batch 256] [--layers]
+ * ./convkit bench lenet [--model d2l|modern] [--epochs 2] [--batch 256] [--layers]
  * </pre>
  * Prints seconds per training epoch (60,000 images, batch 256; the first epoch includes JIT warm-up and is
  * reported separately), the process CPU time per epoch (on a machine shared with other work, CPU time divided by
@@ -31,22 +31,23 @@ public final class LeNetBench {
     private LeNetBench() {
     }
 
-    public static void main(String[] args) {
-        String model = "d2l";
-        int epochs = 2, batch = 256;
-        boolean layers = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--model" -> model = args[++i];
-                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
-                case "--batch" -> batch = Integer.parseInt(args[++i]);
-                case "--layers" -> layers = true;
-                default -> {
-                    System.err.println("usage: convkit.bench.LeNetBench [--model d2l|modern] [--epochs 2] [--batch 256] [--layers]");
-                    System.exit(2);
-                }
-            }
-        }
+    /** The settings of one {@link #run}: the options of {@code ./convkit bench lenet}. */
+    public static final class Options {
+        /** {@code "d2l"} or {@code "modern"} (see {@link LeNet#byName}). */
+        public String model = "d2l";
+        /** Timed training epochs after the warm-up epoch. */
+        public int epochs = 2;
+        public int batch = 256;
+        /** Also time each layer's forward and backward over one more epoch. */
+        public boolean layers;
+    }
+
+    /** Runs the benchmark and prints its figures on standard output. */
+    public static void run(Options o) {
+        String model = o.model;
+        int epochs = o.epochs, batch = o.batch;
+        boolean layers = o.layers;
+        LeNet.byName(model, 0);   // an unknown model fails before the data is read
         Dataset train, test;
         if (FashionMnist.isInstalled(FashionMnist.defaultDir())) {
             FashionMnist data = FashionMnist.load();

@@ -129,7 +129,7 @@ public final class KitBuilder {
         for (GradedScan.Entry e : all) {
             if (!numbers.add(e.number())) problems.add("test number " + e.number() + " is used twice (" + e.key() + ")");
         }
-        if (problems.size() > 0) problems.add("fix: edit solutions/ only, then run ./convkit generate (or java -cp ... convkit.grading.Main generate)");
+        if (problems.size() > 0) problems.add("fix: edit solutions/ only, then run ./convkit generate (or java -jar target/convkit.jar generate)");
         return problems;
     }
 
@@ -174,7 +174,7 @@ public final class KitBuilder {
     }
 
     /** Top-level paths of the checkout that go into the student kit (solutions/, src/test/ and build output never do). */
-    static final List<String> KIT_PATHS = List.of("pom.xml", "convkit", "README.md", "LICENSE", "src/main", "scripts", "notebooks", "exercises", "docs");
+    static final List<String> KIT_PATHS = List.of("pom.xml", "convkit", "convkit.cmd", "README.md", "LICENSE", "src/main", "scripts", "notebooks", "exercises", "docs");
 
     /**
      * Builds the student kit zip: the library sources and pom (to build it), the CLI script, notebooks,

@@ -18,9 +18,9 @@ import java.util.Random;
  * How much does the last SGD step of a run move the test accuracy? Replays {@link Trainer} (same shuffling stream,
  * same data-parallel steps, so the same weights) up to the last step of the last epoch, then applies to those weights
  * the run's real last batch and {@code others} random batches of that size and of the full batch size, and reports
- * the test accuracy after each. Command line (d2l's recipe, Fashion-MNIST):
+ * the test accuracy after each. Command line (d2l's recipe, Fashion-MNIST; see {@link #report}):
  * <pre>
- * java --add-modules jdk.incubator.vector -cp 'target/convkit.jar:target/lib/*' convkit.train.LastBatchProbe [seed] [others]
+ * ./convkit probe-last-batch [--seed 0] [--others 7]
  * </pre>
  */
 public final class LastBatchProbe {
@@ -94,9 +94,12 @@ public final class LastBatchProbe {
         }
     }
 
-    public static void main(String[] args) {
-        long seed = args.length > 0 ? Long.parseLong(args[0]) : 0;
-        int others = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+    /**
+     * What {@code ./convkit probe-last-batch} prints: {@link #run} on d2l's recipe (lr 0.9, batch 256, 10 epochs) with
+     * {@code seed} and {@code others} random batches of each size, on Fashion-MNIST.
+     */
+    public static void report(long seed, int others) {
+        if (others < 0) throw new IllegalArgumentException("others must be >= 0 but was " + others);
         FashionMnist data = FashionMnist.load();
         Result r = run(LeNet.d2l(seed), data.train(), data.test(), 0.9, 256, seed, 10, others, 12345);
         System.out.printf(Locale.ROOT, "d2l LeNet, seed %d, epoch 10: test acc %.4f before the last step, %.4f after it (batch of %d)%n",

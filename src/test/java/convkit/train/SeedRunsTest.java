@@ -67,16 +67,15 @@ class SeedRunsTest {
                 .hasMessageContaining("seed 3");
     }
 
-    /** What {@code Train.main(args)} prints on System.out. */
-    private static String trainOutput(String... args) {
-        PrintStream old = System.out;
+    /** What {@code Train.run} prints for LeNet {@code model} trained {@code epochs} on a subset of 600 images. */
+    private static String trainOutput(String model, int epochs, long... seeds) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-            Train.main(args);
-        } finally {
-            System.setOut(old);
-        }
+        Train.Options o = new Train.Options();
+        o.model = model;
+        o.epochs = epochs;
+        o.subset = 600;
+        o.seeds = seeds;
+        Train.run(o, new PrintStream(buf, true, StandardCharsets.UTF_8));
         return buf.toString(StandardCharsets.UTF_8);
     }
 
@@ -84,13 +83,22 @@ class SeedRunsTest {
     void trainCommandTrainsEverySeedAndPrintsTheSpread() {
         Path dir = Path.of(FashionMnist.DEFAULT_DIR);
         assumeTrue(FashionMnist.isInstalled(dir), "Fashion-MNIST not installed in " + dir);
-        String out = trainOutput("--model", "modern", "--seeds", "3,5", "--subset", "600", "--epochs", "1");
+        String out = trainOutput("modern", 1, 3, 5);
         assertThat(out).contains("2 seeds [3, 5]").contains("seed 3  epoch  1").contains("seed 5  epoch  1")
                 .contains("final test accuracy per seed").contains("2 seeds: median ");
         // each seed's run is the same as a single run with that seed
-        String single = trainOutput("--model", "modern", "--seed", "5", "--subset", "600", "--epochs", "1").lines()
+        String single = trainOutput("modern", 1, 5).lines()
                 .filter(l -> l.startsWith("final test acc")).findFirst().orElseThrow();
         String acc = single.substring("final test acc ".length(), "final test acc ".length() + 6);
         assertThat(out).contains("seed 5  final test acc " + acc);
+    }
+
+    @Test
+    void anUnknownModelIsRejectedBeforeTheDataIsRead() {
+        Train.Options o = new Train.Options();
+        o.model = "resnet";
+        o.dataDir = Path.of("/nowhere");   // would fail with "Fashion-MNIST not found" if it were read first
+        assertThatThrownBy(() -> Train.run(o, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"resnet\"");
     }
 }

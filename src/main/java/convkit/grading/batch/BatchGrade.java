@@ -44,13 +44,14 @@ import tech.tablesaw.api.Table;
  * of every run.
  *
  * <pre>
- * java -cp ... convkit.grading.batch.BatchGrade SUBMISSIONS [--out DIR] [--jobs N] [--timeout S]
- *      [--deadline S] [--heap SIZE] [--kit ROOT] [--stop-after K] [--force] [--no-dedup] [--cold] [--quiet]
+ * ./convkit grade-class SUBMISSIONS [--out DIR] [--jobs N] [--timeout S] [--deadline S] [--heap SIZE] [--kit ROOT]
+ *      [--stop-after K] [--force] [--no-dedup] [--cold] [--quiet]
  * </pre>
+ * (the command line, {@code convkit.cli.GradeClassCommand}, fills the {@link Options}).
  */
 public final class BatchGrade {
 
-    /** The options of one run; see {@link #parse}. */
+    /** The options of one run (those of {@code ./convkit grade-class}). */
     public static final class Options {
         public Path submissions;
         public Path out;
@@ -83,71 +84,6 @@ public final class BatchGrade {
     }
 
     private BatchGrade() {
-    }
-
-    public static void main(String[] args) {
-        Options o;
-        try {
-            o = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("grade-class: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
-        Summary s = run(o, System.out);
-        System.exit(s.notGraded().isEmpty() ? 0 : 1);
-    }
-
-    static final String USAGE = """
-            usage: grade-class SUBMISSIONS_DIR [--out DIR] [--jobs N] [--timeout SECONDS] [--deadline SECONDS]
-                               [--heap SIZE] [--kit CONVKIT_ROOT] [--stop-after K] [--force] [--no-dedup] [--cold] [--quiet]
-              SUBMISSIONS_DIR  one folder or .zip per student (the student kit as handed in); the id is its name
-              --out DIR        the gradebook folder (default: SUBMISSIONS_DIR-gradebook next to it)
-              --jobs N         submissions graded at once (default: number of cores)
-              --timeout S      per-test timeout (default 10)     --deadline S  per-submission deadline (default 120)
-              --heap SIZE      -Xmx of each submission's JVM (default 256m)
-              --stop-after K   grade at most K submissions, then stop (a later run resumes)
-              --force          grade everything again     --no-dedup  grade identical submissions separately
-              --cold           a new JVM per submission instead of the pool of warm JVMs (slower)""";
-
-    public static Options parse(String[] args) {
-        Options o = new Options();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--out" -> o.out = Path.of(value(args, ++i, a));
-                case "--kit" -> o.kit = Path.of(value(args, ++i, a));
-                case "--jobs" -> o.jobs = positive(value(args, ++i, a), a);
-                case "--timeout" -> o.timeoutSeconds = positive(value(args, ++i, a), a);
-                case "--deadline" -> o.deadlineSeconds = positive(value(args, ++i, a), a);
-                case "--heap" -> o.heap = value(args, ++i, a);
-                case "--stop-after" -> o.stopAfter = Integer.parseInt(value(args, ++i, a));
-                case "--force" -> o.force = true;
-                case "--no-dedup" -> o.dedup = false;
-                case "--quiet" -> o.quiet = true;
-                case "--cold" -> o.warm = false;
-                case "--compile-tests-each-time" -> o.testsOnce = false;
-                default -> {
-                    if (a.startsWith("--")) throw new IllegalArgumentException("unknown option " + a);
-                    if (o.submissions != null) throw new IllegalArgumentException("more than one submissions folder: " + o.submissions + " and " + a);
-                    o.submissions = Path.of(a);
-                }
-            }
-        }
-        if (o.submissions == null) throw new IllegalArgumentException("no submissions folder given");
-        return o;
-    }
-
-    private static String value(String[] args, int i, String opt) {
-        if (i >= args.length) throw new IllegalArgumentException(opt + " needs a value");
-        return args[i];
-    }
-
-    private static int positive(String v, String opt) {
-        int n = Integer.parseInt(v);
-        if (n < 1) throw new IllegalArgumentException(opt + " must be >= 1, got " + v);
-        return n;
     }
 
     /** Runs the batch; never throws for a broken submission (it scores zero with a reason). */

@@ -32,16 +32,20 @@ import java.util.zip.ZipOutputStream;
  *                                  no solution code is shipped
  * </pre>
  *
- * <pre>java -cp target/convkit.jar:target/lib/* convkit.grading.gradescope.GradescopeZip [ZIP]</pre>
- * (default {@code target/convkit-gradescope-autograder.zip}; {@code ./convkit gradescope-zip}).
+ * <pre>./convkit gradescope-zip [ZIP]</pre>
+ * (default {@code target/convkit-gradescope-autograder.zip}; see {@link #write}).
  */
 public final class GradescopeZip {
     private GradescopeZip() {
     }
 
-    public static void main(String[] args) throws IOException {
+    /**
+     * What {@code ./convkit gradescope-zip [ZIP]} runs: builds the zip of the kit at {@link KitPaths#root()} with this
+     * JVM's class path, to {@code zip} (null: {@code target/convkit-gradescope-autograder.zip}), and says what it holds.
+     */
+    public static void write(Path zip) throws IOException {
         Path root = KitPaths.root();
-        Path zip = args.length > 0 ? Path.of(args[0]) : root.resolve("target/convkit-gradescope-autograder.zip");
+        if (zip == null) zip = root.resolve("target/convkit-gradescope-autograder.zip");
         List<String> entries = build(root, zip.toAbsolutePath(), runtimeClassPath());
         System.out.println("Wrote " + zip + " (" + entries.size() + " files: setup.sh, run_autograder, "
                 + entries.stream().filter(e -> e.startsWith("lib/")).count() + " jars in lib/, "

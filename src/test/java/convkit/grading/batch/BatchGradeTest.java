@@ -2,6 +2,7 @@ package convkit.grading.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import convkit.cli.GradeClassCommand;
 import convkit.grading.KitPaths;
 import convkit.grading.Markers;
 import java.io.File;
@@ -95,7 +96,7 @@ public class BatchGradeTest {
         assertThat(before.size()).as("the kill came before the end").isLessThan(students.size());
 
         // 2. the re-run grades only the rest
-        BatchGrade.Options o = BatchGrade.parse(args(subs, out));
+        BatchGrade.Options o = GradeClassCommand.parse(args(subs, out));
         o.kit = ROOT;
         BatchGrade.Summary s = BatchGrade.run(o, new PrintStream(java.io.OutputStream.nullOutputStream()));
         assertThat(s.notGraded()).isEmpty();
@@ -198,7 +199,7 @@ public class BatchGradeTest {
     static List<String> javaCommand(Path subs, Path out) {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dconvkit.home=" + ROOT, "-cp", cp, BatchGrade.class.getName()));
+                "-Dconvkit.home=" + ROOT, "-cp", cp, convkit.cli.Main.class.getName(), "grade-class"));
         cmd.addAll(List.of(args(subs, out)));
         return cmd;
     }

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * JupyterHub gets with {@code --prefix /opt/tljh/user}) installs a kernelspec every user gets, running a copy of
  * the library that every user can read; then ANOTHER user ({@code nobody}), with a Jupyter of their own that only
  * looks in DIR, starts that kernel through jupyter_client and runs a cell in it. Needs root (for runuser), as on CI.
+ * An integration test (Failsafe, after package): ./convkit runs the freshly built target/convkit.jar.
  */
-class SharedKernelInstallTest {
+class SharedKernelInstallIT {
 
     @TempDir
     Path tmp;

@@ -1,0 +1,103 @@
+package convkit.cli;
+
+import convkit.bench.ConvBench;
+import convkit.bench.LeNetBench;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bench}: the speed benchmarks (mains that print figures, never tests), one sub-command per benchmark. */
+@Command(name = "bench", synopsisSubcommandLabel = "lenet|conv",
+        subcommands = {BenchCommand.Lenet.class, BenchCommand.Conv.class},
+        description = {"benchmarks: bench lenet (seconds per training epoch), bench conv (convolution, pooling)",
+                "Figures, not tests: quote them with the command, the machine and its load average (uptime)."})
+public final class BenchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "bench needs a benchmark: lenet or conv");
+    }
+
+    /** {@code bench lenet} ({@link LeNetBench}). */
+    @Command(name = "lenet", sortOptions = false,
+            description = {"LeNet: seconds per training epoch (60,000 images, after a warm-up epoch), inference images/s",
+                    "On random images of the same size when Fashion-MNIST is not installed."})
+    public static final class Lenet implements Callable<Integer>, VectorModule.Fast {
+        @Option(names = "--model", paramLabel = "d2l|modern", description = "the LeNet (default: ${DEFAULT-VALUE})")
+        TrainCommand.Model model = TrainCommand.Model.d2l;
+
+        @Option(names = "--epochs", paramLabel = "N", description = "timed epochs after the warm-up (default: ${DEFAULT-VALUE})")
+        int epochs = 2;
+
+        @Option(names = "--batch", paramLabel = "N", description = "batch size (default: ${DEFAULT-VALUE})")
+        int batch = 256;
+
+        @Option(names = "--layers", description = "also the time in each layer's forward and backward, over one more epoch")
+        boolean layers;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void validate() {
+            if (epochs < 0) throw new ParameterException(spec.commandLine(), "--epochs must be >= 0, got " + epochs);
+            if (batch < 1) throw new ParameterException(spec.commandLine(), "--batch must be >= 1, got " + batch);
+        }
+
+        @Override
+        public Integer call() {
+            validate();
+            LeNetBench.Options o = new LeNetBench.Options();
+            o.model = model.name();
+            o.epochs = epochs;
+            o.batch = batch;
+            o.layers = layers;
+            LeNetBench.run(o);
+            return 0;
+        }
+    }
+
+    /** {@code bench conv} ({@link ConvBench}). */
+    @Command(name = "conv",
+            description = {"conv2d forward and forward+backward, max and average pooling, on the five NCHW shapes",
+                    "Shapes: 1 = 256x1x28x28 -> 6 k5 p2, 2 = 256x6x14x14 -> 16 k5, 3 = 64x64x56x56 -> 64 k3 p1, "
+                            + "4 = 32x3x224x224 -> 64 k11 s4 p2, 5 = 64x256x28x28 -> 128 k1. Each figure is the median "
+                            + "of REPS timed runs after warm-up runs."})
+    public static final class Conv implements Callable<Integer>, VectorModule.Fast {
+        @Parameters(index = "0", paramLabel = "REPS", arity = "0..1", defaultValue = "7",
+                description = "timed runs per figure (default: ${DEFAULT-VALUE})")
+        int reps;
+
+        @Parameters(index = "1..*", paramLabel = "SHAPE", arity = "0..*", description = "shape numbers, as listed above (default: all)")
+        List<Integer> shapes = new ArrayList<>();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            validate();
+            ConvBench.run(reps, shapes.stream().mapToInt(Integer::intValue).toArray());
+            return 0;
+        }
+
+        @Override
+        public void validate() {
+            if (reps < 1) throw new ParameterException(spec.commandLine(), "REPS must be >= 1, got " + reps);
+            for (int s : shapes) {
+                if (s < 1 || s > ConvBench.SHAPE_COUNT) {
+                    throw new ParameterException(spec.commandLine(), "SHAPE numbers are 1 to " + ConvBench.SHAPE_COUNT + ", got " + s);
+                }
+            }
+        }
+    }
+}

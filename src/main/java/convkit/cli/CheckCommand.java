@@ -1,0 +1,23 @@
+package convkit.cli;
+
+import convkit.grading.Check;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code check}: the student's self-check ({@link Check#run}). */
+@Command(name = "check",
+        description = {"student: self-check of exercises/ (visible tests): score table, hints, hidden tests left",
+                "The same engine as the instructor's grade, on the visible tests of exercises/src/test/java."})
+public final class CheckCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "NUMBER", arity = "0..1", defaultValue = "",
+            description = "a section or exercise: 7.2, 7.3.1, 7.9.4 (default: every exercise)")
+    String number;
+
+    @Override
+    public Integer call() {
+        Check.run(number);
+        return 0;
+    }
+}
