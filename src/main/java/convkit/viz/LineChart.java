@@ -297,12 +297,17 @@ public final class LineChart {
         }
 
         static Axis linear(double min, double max) {
+            return stepped(min, max, 0);
+        }
+
+        /** Ends and ticks on multiples of a "nice" step of at least {@code minStep}, about five of them. */
+        private static Axis stepped(double min, double max, double minStep) {
             if (min == max) {
                 double d = min == 0 ? 1 : Math.abs(min) * 0.1;
                 min -= d;
                 max += d;
             }
-            double step = nice((max - min) / 5, true);
+            double step = Math.max(minStep, nice((max - min) / 5, true));
             double lo = Math.floor(min / step) * step;
             double hi = Math.ceil(max / step) * step;
             int n = (int) Math.round((hi - lo) / step) + 1;
@@ -313,14 +318,7 @@ public final class LineChart {
 
         /** Like {@link #linear} with whole-number ticks (x = epochs, steps): a step of at least 1. */
         static Axis integers(double min, double max) {
-            if (max - min < 1) return linear(min, max);
-            double step = Math.max(1, nice((max - min) / 5, true));
-            double lo = Math.floor(min / step) * step;
-            double hi = Math.ceil(max / step) * step;
-            int n = (int) Math.round((hi - lo) / step) + 1;
-            double[] t = new double[n];
-            for (int i = 0; i < n; i++) t[i] = lo + i * step;
-            return new Axis(lo, hi, false, t);
+            return max - min < 1 ? linear(min, max) : stepped(min, max, 1);
         }
 
         static Axis log(double min, double max) {

@@ -3,13 +3,12 @@ package convkit.notebooks;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
@@ -49,38 +48,33 @@ final class Processes {
 
     /** Runs {@code command} in the repository root with extra environment; fails the test after the timeout. */
     static Result run(List<String> command, Map<String, String> env, long timeoutSeconds) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(ROOT.toFile());
-        pb.environment().putAll(env);
-        pb.environment().put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process p = pb.start();
-        CompletableFuture<String> out = drain(p.getInputStream());
-        CompletableFuture<String> err = drain(p.getErrorStream());
+        // output into files, not pipes: nothing to drain, and a killed command's output so far is still there
+        Path out = Files.createTempFile("convkit-run", ".out");
+        Path err = Files.createTempFile("convkit-run", ".err");
         try {
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(ROOT.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            pb.environment().putAll(env);
+            pb.environment().put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
+            Process p = pb.start();
+            boolean done;
+            try {
+                done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            if (!done) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                fail("timed out after " + timeoutSeconds + " s: " + command + "\nstdout so far:\n" + out.getNow("")
-                        + "\nstderr so far:\n" + err.getNow(""));
+                fail("timed out after " + timeoutSeconds + " s: " + command + "\nstdout so far:\n" + Files.readString(out)
+                        + "\nstderr so far:\n" + Files.readString(err));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
         }
-        return new Result(p.exitValue(), out.join(), err.join());
-    }
-
-    private static CompletableFuture<String> drain(InputStream s) {
-        CompletableFuture<String> text = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try (s) {
-                text.complete(new String(s.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                text.complete("<" + e + ">");
-            }
-        }, "drain");
-        t.setDaemon(true);
-        t.start();
-        return text;
     }
 }
