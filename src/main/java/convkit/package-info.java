@@ -22,7 +22,7 @@
  *
  * <p>Dependencies run one way (docs/architecture.md draws them; {@code ArchitectureTest} fails when one runs
  * backwards): {@code compute <- Tensor <- book, ops <- nn <- models <- train}; {@code Ops} sits on top of book and
- * ops; the Jupyter kernel ({@code convkit.kernel}), the grader ({@code convkit.grading}) and the benchmarks
+ * ops; the Jupyter kernel ({@code convkit.jupyter}), the grader ({@code convkit.grading}) and the benchmarks
  * ({@code convkit.bench}) use the library, never the reverse.
  */
 package convkit;

@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
 public final class InstallKernelCommand implements Callable<Integer> {
 
     /** The kernel's main class, which the kernelspec runs. */
-    static final String KERNEL_MAIN = "convkit.kernel.Main";
+    static final String KERNEL_MAIN = "convkit.jupyter.Main";
 
     @Option(names = "--system", description = "for every user: the same as --prefix /usr/local")
     boolean system;
@@ -171,7 +171,7 @@ public final class InstallKernelCommand implements Callable<Integer> {
             }
             Files.createDirectories(dir);
             Files.writeString(spec, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
-                    .toJson(kernelspec(javaBinary(), classpath)) + "\n", StandardCharsets.UTF_8);
+                    .toJson(kernelspec(javaBinary(), jar, classpath)) + "\n", StandardCharsets.UTF_8);
             out.println("wrote " + spec + " (runs " + KERNEL_MAIN + " with " + jar + " and " + libDir.getFileName() + "/*)");
             return spec;
         } catch (IOException e) {
@@ -179,9 +179,14 @@ public final class InstallKernelCommand implements Callable<Integer> {
         }
     }
 
-    /** The kernelspec: the kernel's JVM (SIMD loops on, headless, UTF-8) on {@code classpath}. */
-    static Map<String, Object> kernelspec(String java, String classpath) {
-        List<String> argv = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "-Djava.awt.headless=true",
+    /**
+     * The kernelspec: the kernel's JVM (SIMD loops on, headless, UTF-8) on {@code classpath}, with the kernel's agent
+     * from {@code jar} (System.exit in library code called by a cell becomes an error, see convkit.jupyter.ExitAgent)
+     * and jdk.jshell opened to it (Shift-Tab shows the library's Javadoc).
+     */
+    static Map<String, Object> kernelspec(String java, Path jar, String classpath) {
+        List<String> argv = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "-javaagent:" + jar,
+                "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED", "-Djava.awt.headless=true",
                 "-Dfile.encoding=UTF-8", "-cp", classpath, KERNEL_MAIN, "{connection_file}"));
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("argv", argv);

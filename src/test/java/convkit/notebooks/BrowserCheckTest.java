@@ -89,15 +89,6 @@ class BrowserCheckTest {
 
     /** {@code dir/kernels/java/kernel.json} running this build's kernel (target/classes and the test classpath). */
     private static Path writeKernelspec(Path dir) throws IOException {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
-                "-cp", cp, convkit.kernel.Main.class.getName(), "{connection_file}"));
-        Path spec = dir.resolve("kernels/java/kernel.json");
-        Files.createDirectories(spec.getParent());
-        Files.writeString(spec, new GsonBuilder().setPrettyPrinting().create().toJson(Map.of(
-                "argv", argv, "display_name", "Java (convkit, test build)", "language", "java",
-                "interrupt_mode", "message")));
-        return dir;
+        return convkit.jupyter.JupyterSupport.writeKernelspec(dir, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     }
 }
