@@ -19,12 +19,32 @@ public final class GradeReport {
     private final List<TestResult> tests;
     private final List<String> notes;
     private final double seconds;
+    private String isolation = "";
+    private List<String> instructorNotes = List.of();
 
     public GradeReport(String submission, List<TestResult> tests, List<String> notes, double seconds) {
         this.submission = submission;
         this.tests = List.copyOf(tests);
         this.notes = List.copyOf(notes);
         this.seconds = seconds;
+    }
+
+    /** This report with the isolation its test JVMs ran in and notes only the instructor reads (report.txt). */
+    public GradeReport withIsolation(String isolation, List<String> instructorNotes) {
+        GradeReport r = new GradeReport(submission, tests, notes, seconds);
+        r.isolation = isolation == null ? "" : isolation;
+        r.instructorNotes = List.copyOf(instructorNotes);
+        return r;
+    }
+
+    /** The isolation the test JVMs ran in (e.g. "bubblewrap sandbox (...)"); empty if unknown. */
+    public String isolation() {
+        return isolation;
+    }
+
+    /** Notes for the instructor only (never in feedback or results.json). */
+    public List<String> instructorNotes() {
+        return instructorNotes;
     }
 
     public String submission() {
@@ -148,7 +168,9 @@ public final class GradeReport {
     /** The instructor's view: full table with visibilities and every message. */
     public String instructorFeedback() {
         StringBuilder sb = new StringBuilder(table(false).printAll()).append('\n');
+        if (!isolation.isEmpty()) sb.append("Isolation: ").append(isolation).append('\n');
         for (String n : notes) sb.append("! ").append(n).append('\n');
+        for (String n : instructorNotes) sb.append("! (instructor) ").append(n).append('\n');
         for (TestResult t : tests) {
             if (t.isPassed()) continue;
             sb.append(t.number()).append(' ').append(t.name()).append(" [").append(t.visibility().json()).append("]: ")
