@@ -181,8 +181,16 @@ public final class Grader {
             Build build = build(tmp, notes, its, plan);
             List<RunRecord> records = build == null ? List.of() : runChild(box, build, plan, its, notes, instructorNotes);
             List<TestResult> results = aggregate(plan, records, notes);
-            return new GradeReport(name, results, notes, (System.nanoTime() - t0) / 1e9)
+            GradeReport report = new GradeReport(name, results, notes, (System.nanoTime() - t0) / 1e9)
                     .withIsolation(box.describe(), instructorNotes);
+            if (xmlDir != null) {
+                try {
+                    JUnitXml.write(report, xmlDir);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return report;
         } finally {
             deleteTree(tmp);
         }
