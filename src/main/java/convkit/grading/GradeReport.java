@@ -21,6 +21,7 @@ public final class GradeReport {
     private final double seconds;
     private String isolation = "";
     private List<String> instructorNotes = List.of();
+    private Map<String, Double> timings = Map.of();
 
     public GradeReport(String submission, List<TestResult> tests, List<String> notes, double seconds) {
         this.submission = submission;
@@ -35,6 +36,25 @@ public final class GradeReport {
         r.isolation = isolation == null ? "" : isolation;
         r.instructorNotes = List.copyOf(instructorNotes);
         return r;
+    }
+
+    /** This report with where its time went ("compile", "test JVMs", "tests", "JVMs started"; seconds or counts). */
+    public GradeReport withTimings(Map<String, Double> t) {
+        GradeReport r = withIsolation(isolation, instructorNotes);
+        r.timings = Map.copyOf(t);
+        return r;
+    }
+
+    /** A report of {@code submission} with these tests and notes and the isolation, instructor notes and timings of {@code of}. */
+    public static GradeReport like(GradeReport of, String submission, List<TestResult> tests, List<String> notes) {
+        GradeReport r = new GradeReport(submission, tests, notes, of.seconds).withIsolation(of.isolation, of.instructorNotes);
+        r.timings = of.timings;
+        return r;
+    }
+
+    /** Where the grading's time went (see {@link #withTimings}); empty when unknown. */
+    public Map<String, Double> timings() {
+        return timings;
     }
 
     /** The isolation the test JVMs ran in (e.g. "bubblewrap sandbox (...)"); empty if unknown. */

@@ -55,6 +55,8 @@ public final class Grader {
     private String heap = System.getProperty("convkit.grading.heap", "512m");
     private boolean exitGuard = true;
     private Sandbox sandbox;
+    private long compileNanos, childNanos;
+    private int jvmsStarted;
     /** Test classes left out because they do not compile against the submission -> why. */
     private final Map<String, String> dropped = new HashMap<>();
     private ChildLauncher launcher = Grader::startProcess;
@@ -158,6 +160,9 @@ public final class Grader {
     public GradeReport grade() {
         long t0 = System.nanoTime();
         dropped.clear();
+        compileNanos = 0;
+        childNanos = 0;
+        jvmsStarted = 0;
         boolean selfCheck = stubs == null;
         Sandbox box = sandbox != null ? sandbox : Sandbox.get(selfCheck);
         List<String> notes = new ArrayList<>();
@@ -182,7 +187,8 @@ public final class Grader {
             List<RunRecord> records = build == null ? List.of() : runChild(box, build, plan, its, notes, instructorNotes);
             List<TestResult> results = aggregate(plan, records, notes);
             GradeReport report = new GradeReport(name, results, notes, (System.nanoTime() - t0) / 1e9)
-                    .withIsolation(box.describe(), instructorNotes);
+                    .withIsolation(box.describe(), instructorNotes)
+                    .withTimings(Map.of("compile", compileNanos / 1e9, "test JVMs", childNanos / 1e9, "JVMs started", (double) jvmsStarted));
             if (xmlDir != null) {
                 try {
                     JUnitXml.write(report, xmlDir);
@@ -276,6 +282,7 @@ public final class Grader {
             List<Path> files = student.values().stream().filter(Files::exists).toList();
             long tc = System.nanoTime();
             SubmissionCompiler.Result r = files.isEmpty() ? new SubmissionCompiler.Result(true, Map.of()) : SubmissionCompiler.compile(files, out, cp);
+            compileNanos += System.nanoTime() - tc;
             log("compiled %d student files in %.2f s", files.size(), (System.nanoTime() - tc) / 1e9);
             if (!r.ok()) {
                 boolean changed = false;
@@ -315,6 +322,7 @@ public final class Grader {
             tc = System.nanoTime();
             SubmissionCompiler.Result rt = all.isEmpty() ? new SubmissionCompiler.Result(true, Map.of())
                     : SubmissionCompiler.compile(all, testOut, cp + (Files.isDirectory(out) ? File.pathSeparator + out : ""));
+            compileNanos += System.nanoTime() - tc;
             log("compiled %d test files in %.2f s", all.size(), (System.nanoTime() - tc) / 1e9);
             if (rt.ok()) {
                 Map<String, byte[]> visible = new HashMap<>(), hidden = new HashMap<>();
@@ -445,7 +453,10 @@ public final class Grader {
         List<RunRecord> records = new ArrayList<>();
         int refused = 0;
         for (int attempt = 0; attempt < 6 && !remaining.isEmpty(); attempt++) {
+            long ta = System.nanoTime();
             Attempt a = attempt(box, jvm, build, remaining, deadline, false);
+            childNanos += System.nanoTime() - ta;
+            jvmsStarted++;
             records.addAll(a.records);
             refused += a.refused;
             if (a.guardMissing) instructorNotes.add(Messages.noGuard());
@@ -609,6 +620,21 @@ public final class Grader {
         }
         out.write(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    /** Mean wall seconds of a test JVM that runs nothing (no classes, no tests), started as graded runs are (benchmarks). */
+    public static double emptyRunSeconds(int reps) {
+        Grader g = new Grader();
+        Sandbox box = Sandbox.get(false);
+        ChildJvm jvm = ChildJvm.get();
+        double total = 0;
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            Attempt a = g.attempt(box, jvm, new Build(Map.of(), Map.of(), Map.of()), List.of(), System.nanoTime() + TimeUnit.SECONDS.toNanos(60), false);
+            total += (System.nanoTime() - t0) / 1e9;
+            deleteTree(a.runDir);
+        }
+        return total / reps;
     }
 
     /** Makes the test JVMs' class-data archive once: a run of the stubs against the instructor's tests lists the classes. */

@@ -51,7 +51,7 @@ public final class Instructor {
                     .grade();
             if (!extra.isEmpty()) {
                 extra.addAll(r.notes());
-                r = new GradeReport(r.submission(), r.tests(), extra, r.executionSeconds()).withIsolation(r.isolation(), r.instructorNotes());
+                r = GradeReport.like(r, r.submission(), r.tests(), extra);
             }
             Files.writeString(outDir.resolve("results.json"), GradescopeResults.json(r) + "\n");
             Files.writeString(outDir.resolve("grades.csv"), r.csv());

@@ -134,6 +134,11 @@ public final class Sandbox {
         return null;
     }
 
+    /** True if bubblewrap can make a sandbox on this machine. */
+    public static boolean bwrapWorks() {
+        return bwrapProblem() == null;
+    }
+
     /** Null if bwrap runs a sandbox here, else why not. */
     private static String bwrapProblem() {
         String bwrap = which("bwrap");

@@ -80,7 +80,7 @@ public final class BatchGrade {
     /** What a run did. */
     public record Summary(int submissions, int graded, int skipped, int copied, List<String> notGraded, double seconds,
                           Table grades, Table passRates, Map<String, Double> secondsPerStudent, double testSecondsTotal,
-                          int jvmsStarted) {
+                          int jvmsStarted, Map<String, Double> phaseTotals, String isolation) {
     }
 
     private BatchGrade() {
@@ -124,6 +124,7 @@ public final class BatchGrade {
         convkit.grading.Sandbox box = convkit.grading.Sandbox.get(false);
         List<String> protectedPaths = box.protect(setup.stubsDir().getParent() == null ? null : kitRootOf(setup), subs, out);
         say(o, console, "isolation: " + box.describe() + (protectedPaths.isEmpty() ? "" : "; made unreadable to other users: " + protectedPaths));
+        Map<String, Double> phases = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.atomic.LongAdder testNanos = new java.util.concurrent.atomic.LongAdder();
         ExecutorService pool = Executors.newFixedThreadPool(o.jobs, r -> {
             Thread t = new Thread(r, "grade-class");
@@ -141,13 +142,13 @@ public final class BatchGrade {
                     CompletableFuture<GradeReport> first = o.dedup ? byContent.putIfAbsent(hash, mine) : null;
                     if (first != null) {
                         GradeReport same = first.get();
-                        r = new GradeReport(s.id(), same.tests(), same.notes(), same.executionSeconds())
-                                .withIsolation(same.isolation(), same.instructorNotes());
+                        r = GradeReport.like(same, s.id(), same.tests(), same.notes());
                         copied.incrementAndGet();
                     } else {
                         try {
                             r = gradeOne(setup, s, runLauncher);
                             testNanos.add(Math.round(testSeconds(r) * 1e9));
+                            r.timings().forEach((k, v) -> phases.merge(k, v, Double::sum));
                             mine.complete(r);
                         } catch (RuntimeException | Error e) {
                             mine.completeExceptionally(e);
@@ -196,7 +197,7 @@ public final class BatchGrade {
                 todo.size() - notGraded.size(), skipped, secs));
         for (String n : notGraded) console.println("NOT GRADED (will be retried by the next run): " + n);
         return new Summary(all.size(), todo.size() - notGraded.size(), skipped, copied.get(), List.copyOf(notGraded), secs,
-                grades, rates, Map.copyOf(seconds), testNanos.sum() / 1e9, jvms);
+                grades, rates, Map.copyOf(seconds), testNanos.sum() / 1e9, jvms, Map.copyOf(phases), box.describe());
     }
 
     /** Grades one submission (unpacking a zip into a scratch folder first). */
@@ -220,7 +221,7 @@ public final class BatchGrade {
             if (extra.isEmpty()) return r;
             List<String> notes = new ArrayList<>(extra);
             notes.addAll(r.notes());
-            return new GradeReport(r.submission(), r.tests(), notes, r.executionSeconds()).withIsolation(r.isolation(), r.instructorNotes());
+            return GradeReport.like(r, r.submission(), r.tests(), notes);
         } finally {
             deleteTree(scratch);
         }

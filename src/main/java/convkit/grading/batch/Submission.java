@@ -93,7 +93,18 @@ public record Submission(String id, Path path) {
         }
         Path found = locateSources(base);
         if (found == null) found = nestedZip(base, scratch);
-        return found != null || scratch == null ? found : looseSources(base, scratch);
+        if (found == null && scratch != null) found = looseSources(base, scratch);
+        if (found == null) {   // say what was there instead (class files, a jar, ...)
+            List<String> other;
+            try (Stream<Path> s = Files.walk(base)) {
+                other = s.filter(p -> Files.isRegularFile(p, NO) && p.getParent() != null && p.getParent().endsWith(EXERCISE_DIR))
+                        .map(p -> p.getFileName().toString()).sorted().limit(5).toList();
+            }
+            if (!other.isEmpty()) {
+                throw new IOException("no .java sources; " + String.join(", ", other.stream().map(f -> f + ": not a Java source file").toList()));
+            }
+        }
+        return found;
     }
 
     /** A hand-in whose only kit is a zip inside it (at any depth): that zip, unpacked into scratch/nested. */
