@@ -37,6 +37,10 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--model", paramLabel = "d2l|modern", description = "the LeNet (default: ${DEFAULT-VALUE})")
         TrainCommand.Model model = TrainCommand.Model.d2l;
 
+        @Option(names = "--dtype", paramLabel = "float64|float32", description = "the type of training: float64, "
+                + "or float32 as PyTorch trains (default: ${DEFAULT-VALUE})")
+        TrainCommand.Dtype dtype = TrainCommand.Dtype.float64;
+
         @Option(names = "--epochs", paramLabel = "N", description = "timed epochs after the warm-up (default: ${DEFAULT-VALUE})")
         int epochs = 2;
 
@@ -63,6 +67,7 @@ public final class BenchCommand implements Runnable {
             o.epochs = epochs;
             o.batch = batch;
             o.layers = layers;
+            o.dtype = convkit.Tensor.DType.parse(dtype.name());
             LeNetBench.run(o);
             return 0;
         }

@@ -52,4 +52,25 @@ public interface Layer {
     default Layer replica() {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not support replica()");
     }
+
+    /**
+     * This layer computing in {@code dtype} (PyTorch's {@code net.to(torch.float32)}): inputs of that type give outputs
+     * and gradients of that type. A layer without parameters runs in the type of its input and returns itself (the
+     * default); a layer with parameters returns itself when they already have that type, otherwise a new layer with
+     * the same settings around converted copies of its parameters (gradients start at zero; this layer is unchanged).
+     *
+     * @throws UnsupportedOperationException for a layer with parameters that does not override this
+     */
+    default Layer to(Tensor.DType dtype) {
+        if (!parameters().isEmpty()) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " does not support to(" + dtype + ")");
+        }
+        return this;
+    }
+
+    /** The dtype of this layer's first parameter, or float64 for a layer without parameters. */
+    default Tensor.DType dtype() {
+        List<Parameter> ps = parameters();
+        return ps.isEmpty() ? Tensor.DType.FLOAT64 : ps.get(0).value().dtype();
+    }
 }

@@ -65,6 +65,22 @@ public final class Sequential implements Layer {
         return new Sequential(copies);
     }
 
+    /**
+     * The chain with every child converted by {@link Layer#to}: itself when nothing changes, else a new
+     * {@code Sequential} (this one is unchanged). {@code LeNet.d2l(0).to(Tensor.DType.FLOAT32)} is the float32 LeNet.
+     */
+    @Override
+    public Sequential to(Tensor.DType dtype) {
+        List<Layer> converted = new ArrayList<>(layers.size());
+        boolean same = true;
+        for (Layer l : layers) {
+            Layer c = l.to(dtype);
+            same &= c == l;
+            converted.add(c);
+        }
+        return same ? this : new Sequential(converted);
+    }
+
     /** Passes {@link Layer#reuseArrays()} on to every child. */
     @Override
     public void reuseArrays() {
@@ -93,7 +109,7 @@ public final class Sequential implements Layer {
      * @return one shape per layer, in order
      */
     public List<int[]> shapes(int... inputShape) {
-        Tensor h = Tensor.zeros(inputShape);
+        Tensor h = Tensor.zeros(dtype(), inputShape);
         List<int[]> out = new ArrayList<>(layers.size());
         for (Layer l : layers) {
             h = l.forward(h);
