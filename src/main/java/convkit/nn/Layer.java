@@ -55,9 +55,11 @@ public interface Layer {
 
     /**
      * This layer computing in {@code dtype} (PyTorch's {@code net.to(torch.float32)}): inputs of that type give outputs
-     * and gradients of that type. A layer without parameters runs in the type of its input and returns itself (the
-     * default); a layer with parameters returns itself when they already have that type, otherwise a new layer with
-     * the same settings around converted copies of its parameters (gradients start at zero; this layer is unchanged).
+     * and gradients of that type. A layer with parameters returns itself when they already have that type, otherwise a
+     * new layer with the same settings around converted copies of its parameters (gradients start at zero; this layer
+     * is unchanged). A layer without parameters runs in the type of its input: the default returns a new one with the
+     * same settings ({@link #replica()}, so that the two networks do not share its forward cache), or this layer when
+     * it has no replica.
      *
      * @throws UnsupportedOperationException for a layer with parameters that does not override this
      */
@@ -65,7 +67,11 @@ public interface Layer {
         if (!parameters().isEmpty()) {
             throw new UnsupportedOperationException(getClass().getSimpleName() + " does not support to(" + dtype + ")");
         }
-        return this;
+        try {
+            return replica();
+        } catch (UnsupportedOperationException e) {
+            return this;
+        }
     }
 
     /** The dtype of this layer's first parameter, or float64 for a layer without parameters. */

@@ -66,19 +66,18 @@ public final class Sequential implements Layer {
     }
 
     /**
-     * The chain with every child converted by {@link Layer#to}: itself when nothing changes, else a new
-     * {@code Sequential} (this one is unchanged). {@code LeNet.d2l(0).to(Tensor.DType.FLOAT32)} is the float32 LeNet.
+     * The chain in {@code dtype}: itself when every parameter already has that type, else a new {@code Sequential} of
+     * the children converted by {@link Layer#to} (this one is unchanged). {@code LeNet.d2l(0).to(Tensor.DType.FLOAT32)}
+     * is the float32 LeNet.
      */
     @Override
     public Sequential to(Tensor.DType dtype) {
-        List<Layer> converted = new ArrayList<>(layers.size());
         boolean same = true;
-        for (Layer l : layers) {
-            Layer c = l.to(dtype);
-            same &= c == l;
-            converted.add(c);
-        }
-        return same ? this : new Sequential(converted);
+        for (Parameter p : parameters()) same &= p.value().dtype() == dtype;
+        if (same) return this;
+        List<Layer> converted = new ArrayList<>(layers.size());
+        for (Layer l : layers) converted.add(l.to(dtype));
+        return new Sequential(converted);
     }
 
     /** Passes {@link Layer#reuseArrays()} on to every child. */
