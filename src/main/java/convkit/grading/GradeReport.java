@@ -5,13 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
  * The grade of one submission: one {@link TestResult} per graded test plus submission-level notes
- * (compilation problems, a crashed or killed run). Renders the score table (Tablesaw), the student
+ * (compilation problems, a crashed or killed run). Renders the score table (text; a Tablesaw table for notebooks), the student
  * feedback, Gradescope's results.json ({@link GradescopeResults}) and a CSV row.
  */
 public final class GradeReport {
@@ -115,16 +113,12 @@ public final class GradeReport {
     }
 
     /**
-     * The score table. In the student view, tests a student may not see yet are summed up in one line
-     * and their messages and hints are left out.
+     * The score table's rows: number, test, points (null: not shown), max, status, hint (student view) or message.
+     * In the student view, tests a student may not see yet are summed up in one line and their messages and hints
+     * are left out.
      */
-    public Table table(boolean studentView) {
-        StringColumn number = StringColumn.create("number");
-        StringColumn name = StringColumn.create("test");
-        DoubleColumn score = DoubleColumn.create("points");
-        DoubleColumn max = DoubleColumn.create("max");
-        StringColumn status = StringColumn.create("status");
-        StringColumn note = StringColumn.create(studentView ? "hint" : "message");
+    List<Object[]> rows(boolean studentView) {
+        List<Object[]> rows = new ArrayList<>();
         int hidden = 0;
         double hiddenMax = 0, hiddenScore = 0;
         for (TestResult t : tests) {
@@ -134,35 +128,43 @@ public final class GradeReport {
                 hiddenScore += t.score();
                 continue;
             }
-            number.append(t.number());
-            name.append(t.name());
-            score.append(round(t.score()));
-            max.append(t.maxScore());
-            status.append(statusText(t) + (studentView ? "" : visibilityMark(t)));
             String text = t.isPassed() ? "" : studentView ? firstNonEmpty(t.hint(), t.message()) : firstLine(t.message());
-            note.append(shorten(text, 70));
+            rows.add(new Object[] {t.number(), t.name(), round(t.score()), t.maxScore(), statusText(t) + (studentView ? "" : visibilityMark(t)),
+                shorten(text, 70)});
         }
         if (hidden > 0) {
-            number.append("hidden");
-            name.append(hidden + " hidden test" + (hidden == 1 ? "" : "s"));
-            score.appendMissing();
-            max.append(round(hiddenMax));
-            status.append("not shown");
-            note.append("graded by the instructor");
+            rows.add(new Object[] {"hidden", hidden + " hidden test" + (hidden == 1 ? "" : "s"), null, round(hiddenMax), "not shown",
+                "graded by the instructor"});
         }
-        number.append("total");
-        name.append(studentView && hidden > 0 ? "visible tests" : "");
-        score.append(studentView && hidden > 0 ? round(score() - hiddenScore) : score());
-        max.append(studentView && hidden > 0 ? round(maxScore() - hiddenMax) : maxScore());
-        status.append(String.format(Locale.ROOT, "%.0f%%", 100 * (studentView && hidden > 0
-                ? (score() - hiddenScore) / Math.max(1e-12, maxScore() - hiddenMax) : fraction())));
-        note.append("");
-        return Table.create("Score of " + submission, number, name, score, max, status, note);
+        rows.add(new Object[] {"total", studentView && hidden > 0 ? "visible tests" : "",
+            studentView && hidden > 0 ? round(score() - hiddenScore) : score(),
+            studentView && hidden > 0 ? round(maxScore() - hiddenMax) : maxScore(),
+            String.format(Locale.ROOT, "%.0f%%", 100 * (studentView && hidden > 0
+                    ? (score() - hiddenScore) / Math.max(1e-12, maxScore() - hiddenMax) : fraction())), ""});
+        return rows;
+    }
+
+    /** The column names of {@link #rows}. */
+    static List<String> columns(boolean studentView) {
+        return List.of("number", "test", "points", "max", "status", studentView ? "hint" : "message");
+    }
+
+    /** The score table as a Tablesaw table (notebooks show it as HTML); the same rows as {@link #text}. */
+    public Table table(boolean studentView) {
+        return ScoreTable.of(this, studentView);
+    }
+
+    /**
+     * The score table as text, laid out as Tablesaw prints it (so notebooks and files read the same), without
+     * Tablesaw: the grader, and the Gradescope autograder, need none of Tablesaw's jars.
+     */
+    public String text(boolean studentView) {
+        return TextTable.render("Score of " + submission, columns(studentView), rows(studentView));
     }
 
     /** What a student reads: the table, then each failed visible test's message and hint in full. */
     public String studentFeedback(int hiddenTestsNotRun, double hiddenPointsNotRun) {
-        StringBuilder sb = new StringBuilder(table(true).printAll()).append('\n');
+        StringBuilder sb = new StringBuilder(text(true)).append('\n');
         for (String n : notes) sb.append("! ").append(n).append('\n');
         for (TestResult t : tests) {
             if (t.isPassed() || !t.visibility().studentSeesNow()) continue;
@@ -187,7 +189,7 @@ public final class GradeReport {
 
     /** The instructor's view: full table with visibilities and every message. */
     public String instructorFeedback() {
-        StringBuilder sb = new StringBuilder(table(false).printAll()).append('\n');
+        StringBuilder sb = new StringBuilder(text(false)).append('\n');
         if (!isolation.isEmpty()) sb.append("Isolation: ").append(isolation).append('\n');
         for (String n : notes) sb.append("! ").append(n).append('\n');
         for (String n : instructorNotes) sb.append("! (instructor) ").append(n).append('\n');

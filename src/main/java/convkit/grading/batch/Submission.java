@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * One student's hand-in inside the class folder: a folder or a {@code .zip} of the student kit, or anything else
  * a student put there (a .java file, a .jar, a PDF, a link), which still gets its row in the gradebook, with a
- * note, and scores what its sources earn (none). The student id is the name without its extension.
+ * note, and scores what its sources earn (none). The student id is the folder's name, the zip's name without
+ * {@code .zip}, or the whole name of any other file.
  *
  * <p>A hand-in is data: links are never followed (a hand-in that is a link, or a folder of it that is one, is
  * refused), only regular files are read, and the kit is found at any depth inside extra folders.
@@ -45,7 +46,9 @@ public record Submission(String id, Path path) {
                 String name = p.getFileName().toString();
                 if (name.startsWith(".")) continue;
                 if (ex != null && p.toAbsolutePath().normalize().equals(ex)) continue;
-                String id = Files.isDirectory(p, NO) ? name : name.contains(".") && name.lastIndexOf('.') > 0 ? name.substring(0, name.lastIndexOf('.')) : name;
+                // a folder or a zip is the student's id; any other file keeps its whole name (no two can clash)
+                boolean zip = name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip") && name.length() > 4 && !Files.isDirectory(p, NO);
+                String id = zip ? name.substring(0, name.length() - 4) : name;
                 out.add(new Submission(id, p));
             }
         } catch (IOException e) {
