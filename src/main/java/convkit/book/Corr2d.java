@@ -106,6 +106,13 @@ public final class Corr2d {
      * A 1x1 convolution is a fully connected layer applied at every pixel: {@code K.reshape(c_out, c) @ X.reshape(c, h*w)}
      * (d2l 7.4.3).
      *
+     * <p>Against {@link #corr2dMultiInOut} (d2l's exercise 7.4.4, "are Y1 and Y2 exactly the same?"): both add the
+     * products {@code k[o][c] * x[c][p]} in channel order, so with the plain loops they are bitwise equal; with the
+     * vector loops ({@link convkit.compute.Simd#enabled()}, the default in the kernel and in tests) the matrix product
+     * uses fused multiply-add, which rounds once per step instead of twice, so they differ in the last bits (within
+     * 1e-12 relative). convkit says so rather than d2l's "the same up to rounding, different order": the order is the
+     * same here, the rounding is not (OneByOneEqualityTest checks both settings).
+     *
      * @param x input (c, h, w)
      * @param k kernels (c_out, c, 1, 1)
      * @return (c_out, h, w)

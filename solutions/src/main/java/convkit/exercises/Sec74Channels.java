@@ -95,11 +95,35 @@ public final class Sec74Channels {
     }
 
     /**
-     * 7.4.4 In d2l's last example, Y1 = corr2dMultiInOut1x1(X, K) and Y2 = corr2dMultiInOut(X, K): are they the same?
+     * 7.4.4 d2l's last example computes Y1 = corr2dMultiInOut1x1(X, K) (one matrix product, K.reshape(c_o, c_i) times
+     * X.reshape(c_i, h*w)) and Y2 = corr2dMultiInOut(X, K) (channel by channel: corr2d of each channel, the results
+     * added in channel order). Over many random X and K of the example's shapes (X 3 x 3 x 3, K 2 x 3 x 1 x 1), are
+     * Y1 and Y2 always exactly the same in convkit? Answer for each way convkit's matrix product can run:
+     * {@code simd == false}, the plain loops ({@code -Dconvkit.simd=false} or no {@code jdk.incubator.vector}): each
+     * product {@code k * x} is rounded to a double, then added to the running sum; {@code simd == true}, the vector
+     * loops ({@code convkit.compute.Simd.enabled()}, the default in the kernel and in {@code mvn test}): each step
+     * is a fused multiply-add {@code fma(k, x, sum)}. {@link #compare} tells you what you see in your JVM.
      */
-    public static Equality y1VersusY2() {
-        // BEGIN SOLUTION Exercise 7.4.4: do both add the same products in the same order in floating point?
+    public static Equality y1VersusY2(boolean simd) {
+        // BEGIN SOLUTION Exercise 7.4.4: for each case, write out how one element of Y1 and of Y2 is rounded, step by step
+        if (!simd) return Equality.EXACTLY_EQUAL;
         return Equality.EQUAL_UP_TO_ROUNDING;
+        // END SOLUTION
+    }
+
+    /**
+     * 7.4.4 How two results compare: {@code EXACTLY_EQUAL} when they have the same shape and every element is the
+     * same double (as {@link Tensor#equals}), {@code EQUAL_UP_TO_ROUNDING} when they have the same shape and differ
+     * only within {@code a.allClose(b, 1e-12, 1e-12)}, {@code DIFFERENT} otherwise (other shapes included).
+     *
+     * @param a not modified
+     * @param b not modified
+     */
+    public static Equality compare(Tensor a, Tensor b) {
+        // BEGIN SOLUTION Exercise 7.4.4: check the shapes first, then the strict test, then the tolerant one
+        if (!java.util.Arrays.equals(a.shape(), b.shape())) return Equality.DIFFERENT;
+        if (a.equals(b)) return Equality.EXACTLY_EQUAL;
+        return a.allClose(b, 1e-12, 1e-12) ? Equality.EQUAL_UP_TO_ROUNDING : Equality.DIFFERENT;
         // END SOLUTION
     }
 

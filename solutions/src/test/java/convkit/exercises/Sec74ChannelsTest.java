@@ -69,9 +69,24 @@ class Sec74ChannelsTest {
     }
 
     @Test
-    @Graded(number = "7.4.4.1", points = 1, hint = "Floating-point addition is not associative: the two add the same products in different orders")
+    @Graded(number = "7.4.4.1", points = 1, hint = "Y1[o][p] sums k[o][c] * x[c][p] over c in the order c = 0, 1, 2 in both; "
+            + "compare where each of them rounds: after every product and every addition, or once per multiply-add")
     void y1VersusY2() {
-        assertEquals(Sec74Channels.Equality.EQUAL_UP_TO_ROUNDING, Sec74Channels.y1VersusY2());
+        assertEquals(Sec74Channels.Equality.EXACTLY_EQUAL, Sec74Channels.y1VersusY2(false), "plain loops (simd false)");
+        assertEquals(Sec74Channels.Equality.EQUAL_UP_TO_ROUNDING, Sec74Channels.y1VersusY2(true), "vector loops (simd true)");
+    }
+
+    @Test
+    @Graded(number = "7.4.4.2", points = 1, hint = "Arrays.equals(a.shape(), b.shape()), then a.equals(b), then a.allClose(b, 1e-12, 1e-12)")
+    void compare() {
+        Tensor a = Tensor.rand(747, 2, 3, 3);
+        Tensor oneUlp = a.copy();
+        oneUlp.data()[4] = Math.nextUp(oneUlp.data()[4]);
+        Tensor far = a.add(1e-6);
+        assertEquals(Sec74Channels.Equality.EXACTLY_EQUAL, Sec74Channels.compare(a, a.copy()), "a copy");
+        assertEquals(Sec74Channels.Equality.EQUAL_UP_TO_ROUNDING, Sec74Channels.compare(a, oneUlp), "one element one ulp up");
+        assertEquals(Sec74Channels.Equality.DIFFERENT, Sec74Channels.compare(a, far), "every element 1e-6 up");
+        assertEquals(Sec74Channels.Equality.DIFFERENT, Sec74Channels.compare(a, a.reshape(3, 2, 3)), "same numbers, other shape");
     }
 
     @ParameterizedTest(name = "k {0}x{1} on {2}x{3}")
