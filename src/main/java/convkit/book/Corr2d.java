@@ -135,6 +135,39 @@ public final class Corr2d {
         return k.reshape(co, c).matmul(x.reshape(c, h * w)).reshape(co, h, w);
     }
 
+    /**
+     * The 1x1 convolution written out as the two ways a matrix product can round (exercise 7.4.4): for every output
+     * channel o and pixel p, {@code sum = 0; for c in 0..c_i-1: sum = sum + k[o][c] * x[c][p]} with the product rounded
+     * before the addition ({@code fused == false}, what {@link #corr2dMultiInOut} and the plain loops do), or
+     * {@code sum = Math.fma(k[o][c], x[c][p], sum)}, rounded once per step ({@code fused == true}, what the vector loops
+     * do).
+     *
+     * @param x input (c, h, w); not modified
+     * @param k kernels (c_out, c, 1, 1); not modified
+     * @return a new (c_out, h, w)
+     */
+    public static Tensor oneByOneInChannelOrder(Tensor x, Tensor k, boolean fused) {
+        Tensor.requireRank("X", x, 3, "(c, h, w)");
+        Tensor.requireRank("K", k, 4, "(c_out, c, 1, 1)");
+        int c = x.dim(0), hw = x.dim(1) * x.dim(2), co = k.dim(0);
+        if (k.dim(1) != c || k.dim(2) != 1 || k.dim(3) != 1) {
+            throw new IllegalArgumentException("K must be (c_out, " + c + ", 1, 1) for X of shape " + Arrays.toString(x.shape())
+                    + " but has shape " + Arrays.toString(k.shape()));
+        }
+        double[] xd = x.data(), kd = k.data(), out = new double[co * hw];
+        for (int o = 0; o < co; o++) {
+            for (int p = 0; p < hw; p++) {
+                double sum = 0;
+                for (int ch = 0; ch < c; ch++) {
+                    double a = kd[o * c + ch], b = xd[ch * hw + p];
+                    sum = fused ? Math.fma(a, b, sum) : sum + a * b;
+                }
+                out[o * hw + p] = sum;
+            }
+        }
+        return Tensor.wrap(out, co, x.dim(1), x.dim(2));
+    }
+
     private static void requireFits(Tensor x, Tensor k, int h, int w, int kh, int kw) {
         if (kh > h || kw > w || kh == 0 || kw == 0) {
             throw new IllegalArgumentException("kernel K of shape " + Arrays.toString(k.shape())

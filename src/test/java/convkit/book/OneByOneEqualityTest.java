@@ -32,6 +32,30 @@ class OneByOneEqualityTest {
         check(childSimd, new int[] {equal, close});
     }
 
+    /** Notebook 03's cell on exercise 7.4.4: the two roundings written out, against corr2dMultiInOut. */
+    @Test
+    void theTwoRoundingsAsNotebook03ShowsThem() {
+        int plain = 0, fused = 0, close = 0;
+        for (int s = 0; s < CASES; s++) {
+            convkit.Tensor x = convkit.Tensor.rand(s, 3, 3, 3), k = convkit.Tensor.rand(10_000 + s, 2, 3, 1, 1);
+            convkit.Tensor y2 = Corr2d.corr2dMultiInOut(x, k), f = Corr2d.oneByOneInChannelOrder(x, k, true);
+            // an independent oracle for the element (0, 0, 0): the fused chain by hand
+            double byHand = 0;
+            for (int c = 0; c < 3; c++) byHand = Math.fma(k.get(0, c, 0, 0), x.get(c, 0, 0), byHand);
+            assertThat(f.get(0, 0, 0)).isEqualTo(byHand);
+            if (Corr2d.oneByOneInChannelOrder(x, k, false).equals(y2)) plain++;
+            if (f.equals(y2)) fused++;
+            if (f.allClose(y2, 1e-12, 1e-12)) close++;
+        }
+        assertThat(plain).isEqualTo(CASES);
+        assertThat(fused).isLessThan(CASES);
+        assertThat(close).isEqualTo(CASES);
+        String nb = convkit.testing.CommittedNotebook.load("03-").allText();
+        assertThat(nb).contains("rounded products, bitwise equal to Y2 in all 200:  true")
+                .contains("fused multiply-add, bitwise equal in all 200:       false")
+                .contains("fused multiply-add, within 1e-12 in all 200:        true");
+    }
+
     private static void check(boolean simd, int[] counts) {
         assertThat(counts[1]).as("cases within 1e-12 (simd %s)", simd).isEqualTo(CASES);
         if (simd) {

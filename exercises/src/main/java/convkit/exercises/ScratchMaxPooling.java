@@ -50,7 +50,7 @@ public final class ScratchMaxPooling implements Layer {
      */
     @Override
     public Tensor backward(Tensor dy) {
-        throw new UnsupportedOperationException("Exercise 7.9.5: implement backward: dx[argmax] += dy");
+        throw new UnsupportedOperationException("Exercise 7.9.5: implement backward with what forward remembered");
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class ScratchMaxPooling implements Layer {
      */
     @Override
     public Tensor backward(Tensor dy) {
-        // BEGIN SOLUTION Exercise 7.9.5: implement backward: dx[argmax] += dy
+        // BEGIN SOLUTION Exercise 7.9.5: implement backward with what forward remembered
         if (argmax == null) throw new IllegalStateException("backward before forward");
         Tensor dx = Tensor.zeros(xShape);
         double[] d = dx.data(), g = dy.data();

@@ -66,6 +66,30 @@ class OptimizersTorchFixtureTest {
     }
 
     @Test
+    void theBooksComparisonOnTheBowlFollowsPyTorch() {
+        JsonArray paths = TorchFixtures.load("optimizers.json").getAsJsonArray("bowl");
+        assertThat(paths).hasSize(4);
+        for (JsonObject p : TorchFixtures.objects(paths)) {
+            String name = p.get("name").getAsString();
+            double[][] got = Bowl.path(bowlOptimizer(name), 30);
+            double[] x = TorchFixtures.doubles(p.getAsJsonArray("x")), y = TorchFixtures.doubles(p.getAsJsonArray("y"));
+            TorchFixtures.assertClose(name + " x", Tensor.wrap(x, x.length), Tensor.wrap(got[0], got[0].length));
+            TorchFixtures.assertClose(name + " y", Tensor.wrap(y, y.length), Tensor.wrap(got[1], got[1].length));
+        }
+    }
+
+    /** The book's learning rates (DLFS 6.1.7), as notebook 07 uses them. */
+    static java.util.function.Function<List<Parameter>, Optimizer> bowlOptimizer(String name) {
+        return switch (name) {
+            case "SGD" -> ps -> new Sgd(ps, 0.95);
+            case "Momentum" -> ps -> new Momentum(ps, 0.1);
+            case "AdaGrad" -> ps -> new AdaGrad(ps, 1.5);
+            case "Adam" -> ps -> new Adam(ps, 0.3);
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    @Test
     void defaultsAreTheBooks() {
         Parameter p = new Parameter("w", Tensor.wrap(new double[] {1.0}, 1));
         p.grad().data()[0] = 2.0;
