@@ -167,6 +167,12 @@ class NotebookTranslationsTest {
         boolean kana = text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA
                 || Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA);
         boolean han = text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        // Markdown renders a line break as a space, which Japanese and Chinese do not put between characters:
+        // a translation keeps each sentence of CJK text on one line
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\x{3000}-\\x{303F}\\x{FF00}-\\x{FFEF}]\n"
+                + "[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\x{3000}-\\x{303F}\\x{FF00}-\\x{FFEF}]").matcher(text);
+        assertThat(m.find()).as("%s breaks a line between two CJK characters (shown as a stray space): '%s'", where,
+                m.find(0) ? m.group().replace("\n", "\\n") : "").isFalse();
         if (lang.equals("ja")) {
             assertThat(kana).as("%s is not Japanese (no kana):\n%s", where, text).isTrue();
         } else {
@@ -232,6 +238,8 @@ class NotebookTranslationsTest {
         assertThat(catchProse("ja", "Plain English prose.")).isNotNull();
         assertThat(catchProse("zh", "畳み込みの演算")).isNotNull();
         assertThat(catchProse("zh", "卷积运算")).isNull();
+        assertThat(catchProse("ja", "畳み込みの\n演算")).as("a line break inside a sentence").isNotNull();
+        assertThat(catchProse("ja", "畳み込みの `corr2d`\nです。")).isNull();
     }
 
     private static AssertionError catchProse(String lang, String text) {

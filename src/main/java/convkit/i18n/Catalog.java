@@ -27,6 +27,8 @@ public final class Catalog {
     public static final Catalog LABELS = load("labels");
     /** The grader's student-facing text: score table, hints, self-check messages ({@code convkit/i18n/messages.tsv}). */
     public static final Catalog MESSAGES = load("messages");
+    /** What each exercise stub asks, for the comments of a kit built in Japanese or Chinese ({@code convkit/i18n/exercises.tsv}). */
+    public static final Catalog EXERCISES = load("exercises");
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}");
 
