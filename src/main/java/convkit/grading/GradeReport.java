@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import convkit.i18n.Catalog;
+import convkit.i18n.Lang;
 import tech.tablesaw.api.Table;
 
 /**
@@ -118,6 +121,9 @@ public final class GradeReport {
      * are left out.
      */
     List<Object[]> rows(boolean studentView) {
+        // the student view speaks the student's language (Lang.current(): the notebook's, or CONVKIT_LANG); the
+        // instructor's view stays English
+        java.util.function.UnaryOperator<String> tr = studentView ? GradeReport::t : x -> x;
         List<Object[]> rows = new ArrayList<>();
         int hidden = 0;
         double hiddenMax = 0, hiddenScore = 0;
@@ -128,15 +134,15 @@ public final class GradeReport {
                 hiddenScore += t.score();
                 continue;
             }
-            String text = t.isPassed() ? "" : studentView ? firstNonEmpty(t.hint(), t.message()) : firstLine(t.message());
-            rows.add(new Object[] {t.number(), t.name(), round(t.score()), t.maxScore(), statusText(t) + (studentView ? "" : visibilityMark(t)),
-                shorten(text, 70)});
+            String text = t.isPassed() ? "" : studentView ? firstNonEmpty(hint(t), t.message()) : firstLine(t.message());
+            rows.add(new Object[] {t.number(), t.name(), round(t.score()), t.maxScore(),
+                (studentView ? studentStatus(t) : statusText(t)) + (studentView ? "" : visibilityMark(t)), shorten(text, 70)});
         }
         if (hidden > 0) {
-            rows.add(new Object[] {"hidden", hidden + " hidden test" + (hidden == 1 ? "" : "s"), null, round(hiddenMax), "not shown",
-                "graded by the instructor"});
+            rows.add(new Object[] {tr.apply("hidden"), hidden == 1 ? tr.apply("1 hidden test") : String.format(Locale.ROOT, tr.apply("%d hidden tests"), hidden),
+                null, round(hiddenMax), tr.apply("not shown"), tr.apply("graded by the instructor")});
         }
-        rows.add(new Object[] {"total", studentView && hidden > 0 ? "visible tests" : "",
+        rows.add(new Object[] {tr.apply("total"), studentView && hidden > 0 ? tr.apply("visible tests") : "",
             studentView && hidden > 0 ? round(score() - hiddenScore) : score(),
             studentView && hidden > 0 ? round(maxScore() - hiddenMax) : maxScore(),
             String.format(Locale.ROOT, "%.0f%%", 100 * (studentView && hidden > 0
@@ -146,7 +152,14 @@ public final class GradeReport {
 
     /** The column names of {@link #rows}. */
     static List<String> columns(boolean studentView) {
-        return List.of("number", "test", "points", "max", "status", studentView ? "hint" : "message");
+        java.util.function.UnaryOperator<String> tr = studentView ? GradeReport::t : x -> x;
+        return List.of(tr.apply("number"), tr.apply("test"), tr.apply("points"), tr.apply("max"), tr.apply("status"),
+                studentView ? tr.apply("hint") : "message");
+    }
+
+    /** The score table's title. */
+    String title(boolean studentView) {
+        return String.format(Locale.ROOT, studentView ? t("Score of %s") : "Score of %s", studentView ? submissionName() : submission);
     }
 
     /** The score table as a Tablesaw table (notebooks show it as HTML); the same rows as {@link #text}. */
@@ -159,7 +172,7 @@ public final class GradeReport {
      * Tablesaw: the grader, and the Gradescope autograder, need none of Tablesaw's jars.
      */
     public String text(boolean studentView) {
-        return TextTable.render("Score of " + submission, columns(studentView), rows(studentView));
+        return TextTable.render(title(studentView), columns(studentView), rows(studentView));
     }
 
     /** What a student reads: the table, then each failed visible test's message and hint in full. */
@@ -169,20 +182,22 @@ public final class GradeReport {
         for (TestResult t : tests) {
             if (t.isPassed() || !t.visibility().studentSeesNow()) continue;
             sb.append("\n").append(t.number()).append(' ').append(t.name())
-                    .append(String.format(Locale.ROOT, " (%s of %s points", fmt(t.score()), fmt(t.maxScore())))
-                    .append(t.total() > 1 ? ", " + t.passed() + " of " + t.total() + " cases passed)" : ")").append('\n');
+                    .append(String.format(Locale.ROOT, t(" (%s of %s points"), fmt(t.score()), fmt(t.maxScore())))
+                    .append(t.total() > 1 ? String.format(Locale.ROOT, t(", %d of %d cases passed)"), t.passed(), t.total()) : t(")"))
+                    .append('\n');
             if (!t.message().isEmpty()) sb.append("  ").append(t.message().replace("\n", "\n  ")).append('\n');
-            if (!t.hint().isEmpty()) sb.append("  Hint: ").append(t.hint()).append('\n');
-            if (!t.output().isBlank()) sb.append("  Printed: ").append(shorten(t.output().strip(), 300).replace("\n", "\n  ")).append('\n');
+            if (!t.hint().isEmpty()) sb.append("  ").append(t("Hint:")).append(' ').append(hint(t)).append('\n');
+            if (!t.output().isBlank()) sb.append("  ").append(t("Printed:")).append(' ').append(shorten(t.output().strip(), 300).replace("\n", "\n  ")).append('\n');
         }
         long hiddenHere = tests.stream().filter(t -> !t.visibility().studentSeesNow()).count();
         int hiddenCount = (int) hiddenHere + hiddenTestsNotRun;
         double hiddenPoints = tests.stream().filter(t -> !t.visibility().studentSeesNow()).mapToDouble(TestResult::maxScore).sum()
                 + hiddenPointsNotRun;
         if (hiddenCount > 0) {
-            sb.append(String.format(Locale.ROOT, "%n%d hidden test%s (%s point%s) remain%s: the instructor's grading runs them; "
-                    + "passing every visible test does not guarantee them.%n",
-                    hiddenCount, hiddenCount == 1 ? "" : "s", fmt(hiddenPoints), hiddenPoints == 1 ? "" : "s", hiddenCount == 1 ? "s" : ""));
+            sb.append('\n').append(String.format(Locale.ROOT, t("%d hidden test%s (%s point%s) remain%s: the instructor's "
+                    + "grading runs them; passing every visible test does not guarantee them."),
+                    hiddenCount, hiddenCount == 1 ? "" : "s", fmt(hiddenPoints), hiddenPoints == 1 ? "" : "s", hiddenCount == 1 ? "s" : ""))
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -224,6 +239,33 @@ public final class GradeReport {
         List<String> q = new ArrayList<>();
         for (String c : cells) q.add(c.matches("[^,\"\n]*") ? c : "\"" + c.replace("\"", "\"\"") + "\"");
         return String.join(",", q);
+    }
+
+    /** {@code english} in the student's language ({@link Catalog#MESSAGES}, {@link Lang#current()}). */
+    static String t(String english) {
+        return Catalog.MESSAGES.get(english);
+    }
+
+    /** A test's hint in the student's language, when messages.tsv translates it; else as the exercise wrote it. */
+    static String hint(TestResult t) {
+        return t.hint().isEmpty() || Lang.current() == Lang.EN || !Catalog.MESSAGES.has(Lang.current(), t.hint())
+                ? t.hint() : Catalog.MESSAGES.get(t.hint());
+    }
+
+    /** The submission's name as a student reads it ("your exercises 7.2" in their language). */
+    private String submissionName() {
+        if (submission.equals("your exercises")) return t("your exercises");
+        if (submission.startsWith("your exercises ")) {
+            return String.format(Locale.ROOT, t("your exercises %s"), submission.substring("your exercises ".length()));
+        }
+        return submission;
+    }
+
+    /** {@link #statusText} in the student's language. */
+    static String studentStatus(TestResult t) {
+        if (t.isPassed()) return t("passed");
+        if (t.total() > 1 && t.passed() > 0) return String.format(Locale.ROOT, t("%d/%d cases"), t.passed(), t.total());
+        return t("FAILED");
     }
 
     static String statusText(TestResult t) {

@@ -24,6 +24,6 @@ final class ScoreTable {
             status.append((String) row[4]);
             note.append((String) row[5]);
         }
-        return Table.create("Score of " + r.submission(), number, name, score, max, status, note);
+        return Table.create(r.title(studentView), number, name, score, max, status, note);
     }
 }
