@@ -156,4 +156,25 @@ public final class VectorMath {
         int bits = Float.floatToRawIntBits(t);
         return p * Float.intBitsToFloat((bits + 127) << 23);
     }
+
+    // ---------------------------------------------------------------- element-wise sums (exact: the same bits as a loop)
+
+    /** {@code dst[dOff + i] += src[sOff + i]} for {@code i < len}, at the preferred vector width. */
+    public static void addInto(double[] src, int sOff, double[] dst, int dOff, int len) {
+        VectorSpecies<Double> sp = DoubleVector.SPECIES_PREFERRED;
+        int i = 0, end = len - len % sp.length();
+        for (; i < end; i += sp.length()) {
+            DoubleVector.fromArray(sp, dst, dOff + i).add(DoubleVector.fromArray(sp, src, sOff + i)).intoArray(dst, dOff + i);
+        }
+        for (; i < len; i++) dst[dOff + i] += src[sOff + i];
+    }
+
+    /** The float32 {@link #addInto(double[], int, double[], int, int)}. */
+    public static void addInto(float[] src, int sOff, float[] dst, int dOff, int len) {
+        int i = 0, end = len - len % SF.length();
+        for (; i < end; i += SF.length()) {
+            FloatVector.fromArray(SF, dst, dOff + i).add(FloatVector.fromArray(SF, src, sOff + i)).intoArray(dst, dOff + i);
+        }
+        for (; i < len; i++) dst[dOff + i] += src[sOff + i];
+    }
 }
