@@ -216,13 +216,19 @@ public final class Im2Col {
     public static void packColsT(double[] x, int xOff, int c0, WindowGeometry g, int p0, int kc, int j0, int nc, int nr,
                                  double[] dst) {
         int khw = g.kh * g.kw, hw = g.h * g.w;
+        double[] rows = TMP64.get();   // the sliver's taps as rows (contiguous copies), then transposed into the sliver
+        if (rows.length < nr * kc) TMP64.set(rows = new double[nr * kc]);
         for (int s0 = 0; s0 < nc; s0 += nr) {
             int cols = Math.min(nr, nc - s0), base = s0 * kc;
             for (int l = 0; l < cols; l++) {
                 int tap = j0 + s0 + l, c = tap / khw, rem = tap - c * khw, i = rem / g.kw, j = rem - i * g.kw;
-                tapRun(x, xOff + (c0 + c) * hw, i, j, g, p0, kc, dst, base + l, nr);
+                tapRun(x, xOff + (c0 + c) * hw, i, j, g, p0, kc, rows, l * kc, 1);
             }
-            if (cols < nr) for (int p = 0; p < kc; p++) Arrays.fill(dst, base + p * nr + cols, base + p * nr + nr, 0.0);
+            for (int p = 0; p < kc; p++) {
+                int d = base + p * nr;
+                for (int l = 0; l < cols; l++) dst[d + l] = rows[l * kc + p];
+                for (int l = cols; l < nr; l++) dst[d + l] = 0.0;
+            }
         }
     }
 
@@ -326,13 +332,19 @@ public final class Im2Col {
     public static void packColsT(float[] x, int xOff, int c0, WindowGeometry g, int p0, int kc, int j0, int nc, int nr,
                                  float[] dst) {
         int khw = g.kh * g.kw, hw = g.h * g.w;
+        float[] rows = TMP32.get();   // the sliver's taps as rows (contiguous copies), then transposed into the sliver
+        if (rows.length < nr * kc) TMP32.set(rows = new float[nr * kc]);
         for (int s0 = 0; s0 < nc; s0 += nr) {
             int cols = Math.min(nr, nc - s0), base = s0 * kc;
             for (int l = 0; l < cols; l++) {
                 int tap = j0 + s0 + l, c = tap / khw, rem = tap - c * khw, i = rem / g.kw, j = rem - i * g.kw;
-                tapRun(x, xOff + (c0 + c) * hw, i, j, g, p0, kc, dst, base + l, nr);
+                tapRun(x, xOff + (c0 + c) * hw, i, j, g, p0, kc, rows, l * kc, 1);
             }
-            if (cols < nr) for (int p = 0; p < kc; p++) Arrays.fill(dst, base + p * nr + cols, base + p * nr + nr, 0f);
+            for (int p = 0; p < kc; p++) {
+                int d = base + p * nr;
+                for (int l = 0; l < cols; l++) dst[d + l] = rows[l * kc + p];
+                for (int l = cols; l < nr; l++) dst[d + l] = 0f;
+            }
         }
     }
 
@@ -407,6 +419,9 @@ public final class Im2Col {
             }
         }
     }
+
+    private static final ThreadLocal<double[]> TMP64 = ThreadLocal.withInitial(() -> new double[0]);
+    private static final ThreadLocal<float[]> TMP32 = ThreadLocal.withInitial(() -> new float[0]);
 
     static int ceilDiv(int a, int b) {
         return -Math.floorDiv(-a, b);
