@@ -106,6 +106,13 @@ public final class Corr2d {
      * A 1x1 convolution is a fully connected layer applied at every pixel: {@code K.reshape(c_out, c) @ X.reshape(c, h*w)}
      * (d2l 7.4.3).
      *
+     * <p>Against {@link #corr2dMultiInOut} (d2l's exercise 7.4.4, "are Y1 and Y2 exactly the same?"): both add the
+     * products {@code k[o][c] * x[c][p]} in channel order, so with the plain loops they are bitwise equal; with the
+     * vector loops ({@link convkit.compute.Simd#enabled()}, the default in the kernel and in tests) the matrix product
+     * uses fused multiply-add, which rounds once per step instead of twice, so they differ in the last bits (within
+     * 1e-12 relative). convkit says so rather than d2l's "the same up to rounding, different order": the order is the
+     * same here, the rounding is not (OneByOneEqualityTest checks both settings).
+     *
      * @param x input (c, h, w)
      * @param k kernels (c_out, c, 1, 1)
      * @return (c_out, h, w)
@@ -126,6 +133,39 @@ public final class Corr2d {
         }
         int co = k.dim(0);
         return k.reshape(co, c).matmul(x.reshape(c, h * w)).reshape(co, h, w);
+    }
+
+    /**
+     * The 1x1 convolution written out as the two ways a matrix product can round (exercise 7.4.4): for every output
+     * channel o and pixel p, {@code sum = 0; for c in 0..c_i-1: sum = sum + k[o][c] * x[c][p]} with the product rounded
+     * before the addition ({@code fused == false}, what {@link #corr2dMultiInOut} and the plain loops do), or
+     * {@code sum = Math.fma(k[o][c], x[c][p], sum)}, rounded once per step ({@code fused == true}, what the vector loops
+     * do).
+     *
+     * @param x input (c, h, w); not modified
+     * @param k kernels (c_out, c, 1, 1); not modified
+     * @return a new (c_out, h, w)
+     */
+    public static Tensor oneByOneInChannelOrder(Tensor x, Tensor k, boolean fused) {
+        Tensor.requireRank("X", x, 3, "(c, h, w)");
+        Tensor.requireRank("K", k, 4, "(c_out, c, 1, 1)");
+        int c = x.dim(0), hw = x.dim(1) * x.dim(2), co = k.dim(0);
+        if (k.dim(1) != c || k.dim(2) != 1 || k.dim(3) != 1) {
+            throw new IllegalArgumentException("K must be (c_out, " + c + ", 1, 1) for X of shape " + Arrays.toString(x.shape())
+                    + " but has shape " + Arrays.toString(k.shape()));
+        }
+        double[] xd = x.data(), kd = k.data(), out = new double[co * hw];
+        for (int o = 0; o < co; o++) {
+            for (int p = 0; p < hw; p++) {
+                double sum = 0;
+                for (int ch = 0; ch < c; ch++) {
+                    double a = kd[o * c + ch], b = xd[ch * hw + p];
+                    sum = fused ? Math.fma(a, b, sum) : sum + a * b;
+                }
+                out[o * hw + p] = sum;
+            }
+        }
+        return Tensor.wrap(out, co, x.dim(1), x.dim(2));
     }
 
     private static void requireFits(Tensor x, Tensor k, int h, int w, int kh, int kw) {

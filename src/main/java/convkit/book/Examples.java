@@ -83,4 +83,19 @@ public final class Examples {
     public static Tensor poolingX() {
         return Tensor.arange(16).reshape(1, 1, 4, 4);
     }
+
+    /** The input of DLFS 7.2.2's convolution example (its figure 7-3): a 4x4 image. */
+    public static Tensor dlfsConvX() {
+        return Tensor.of(new double[][] {{1, 2, 3, 0}, {0, 1, 2, 3}, {3, 0, 1, 2}, {2, 3, 0, 1}});
+    }
+
+    /** The filter of DLFS 7.2.2's example: 3x3. */
+    public static Tensor dlfsConvK() {
+        return Tensor.of(new double[][] {{2, 0, 1}, {0, 1, 2}, {1, 0, 2}});
+    }
+
+    /** The input of DLFS 7.3's max-pooling example (2x2 windows, stride 2): a 4x4 image. */
+    public static Tensor dlfsPoolX() {
+        return Tensor.of(new double[][] {{1, 2, 1, 0}, {0, 1, 2, 3}, {3, 0, 1, 2}, {2, 4, 0, 1}});
+    }
 }

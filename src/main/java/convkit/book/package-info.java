@@ -12,7 +12,9 @@
  *   <tr><td>{@code padding="same"} as per-side padding</td><td>{@link convkit.book.SamePadding}</td></tr>
  *   <tr><td>output size {@code floor((n + 2p - k) / s) + 1}, sizes through a stack, receptive field</td>
  *       <td>{@link convkit.book.Shapes}</td></tr>
- *   <tr><td>the example tensors of d2l's figures and the seed notes</td><td>{@link convkit.book.Examples}</td></tr>
+ *   <tr><td>d2l 7.1's parameter counts (10^12 down to (2Δ+1)²) and the shift of the equivariance demo</td>
+ *       <td>{@link convkit.book.DenseToConv}</td></tr>
+ *   <tr><td>the example tensors of d2l's figures, DLFS's and the seed notes</td><td>{@link convkit.book.Examples}</td></tr>
  * </table>
  *
  * <p>The batched versions with stride, padding, dilation, groups and backward are in {@link convkit.ops} and, as

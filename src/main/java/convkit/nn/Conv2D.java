@@ -113,7 +113,9 @@ public final class Conv2D implements Layer {
         /**
          * Zero padding: {@code padding(p)} on every side, {@code padding(ph, pw)} on both sides of each axis, or
          * {@code padding(top, bottom, left, right)}; each at least 0 (see {@code convkit.book.SamePadding} for
-         * "same").
+         * "same"). Per side, like PyTorch's {@code padding=}: d2l's text writes p_h for the total number of padded
+         * rows (output n_h - k_h + p_h + 1), convkit's p_h is added above and below (output n_h - k_h + 2 p_h + 1),
+         * because every layer takes it that way.
          */
         public Builder padding(int... p) {
             if (p == null || p.length == 0) {

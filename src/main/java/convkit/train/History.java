@@ -35,6 +35,11 @@ public final class History {
      * HTML) the loss and accuracies with 4 decimals and the seconds with 1, as the training's progress lines do.
      */
     public Table table() {
+        return table("LeNet training");
+    }
+
+    /** {@link #table()} with another title (notebook 07: "SimpleConvNet training"). */
+    public Table table(String title) {
         IntColumn e = IntColumn.create("epoch");
         DoubleColumn l = DoubleColumn.create("loss"), tr = DoubleColumn.create("train_acc"),
                 te = DoubleColumn.create("test_acc"), s = DoubleColumn.create("seconds");
@@ -49,7 +54,7 @@ public final class History {
         // the full doubles: t.doubleColumn("loss").get(0) is the exact value)
         for (DoubleColumn c : List.of(l, tr, te)) c.setPrintFormatter(decimals(4));
         s.setPrintFormatter(decimals(1));
-        return Table.create("LeNet training", e, l, tr, te, s);
+        return Table.create(title, e, l, tr, te, s);
     }
 
     private static NumberColumnFormatter decimals(int n) {

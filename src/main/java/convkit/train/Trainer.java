@@ -7,9 +7,13 @@ import convkit.models.LeNet;
 import convkit.nn.Accuracy;
 import convkit.nn.Layer;
 import convkit.nn.SoftmaxCrossEntropy;
+import convkit.nn.Parameter;
+import convkit.nn.optim.Optimizer;
 import convkit.nn.optim.Sgd;
 
+import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +27,10 @@ import java.util.function.Consumer;
  * }</pre>
  * The shuffling order is drawn from {@code new Random(shuffleSeed(seed))}, a new permutation every epoch: a stream of
  * its own, so that {@code LeNet.d2l(seed)} and {@code new Trainer(lr, batch, seed)} with the same seed do not replay
- * the same random numbers for the weights and for the order of the images (see {@link #shuffleSeed}). When every layer
+ * the same random numbers for the weights and for the order of the images (see {@link #shuffleSeed}).
+ * The notebooks and {@code ./convkit train} use the recipe of d2l's earlier editions ({@code train_ch6}, lr 0.9,
+ * batch 256), not d2l-en's current one (its {@code Trainer}: batch 128, lr 0.1), because the PyTorch reference runs
+ * in {@code docs/lenet.md} were made with it; {@code new Trainer(0.1, 128, seed)} is the current one. When every layer
  * supports {@link Layer#replica()} (all of convkit's do), each step runs data-parallel ({@link DataParallel}: the
  * batch in two halves, one per core, gradients added); the result does not depend on the number of cores.
  *
@@ -32,9 +39,9 @@ import java.util.function.Consumer;
  * is trained in float32 throughout (forward, backward, SGD); a float64 one as before.
  */
 public final class Trainer {
-    private final double lr;
     private final int batchSize;
     private final long seed;
+    private final Function<List<Parameter>, Optimizer> optimizer;
 
     /**
      * @param lr        SGD learning rate (d2l: 0.9 for its sigmoid LeNet)
@@ -44,9 +51,25 @@ public final class Trainer {
     public Trainer(double lr, int batchSize, long seed) {
         if (!(lr > 0) || Double.isInfinite(lr)) throw new IllegalArgumentException("lr must be positive and finite but was " + lr);
         if (batchSize <= 0) throw new IllegalArgumentException("batchSize must be positive but was " + batchSize);
-        this.lr = lr;
         this.batchSize = batchSize;
         this.seed = seed;
+        this.optimizer = params -> new Sgd(params, lr);
+    }
+
+    /**
+     * A trainer with another optimizer, e.g. {@code new Trainer(ps -> new Adam(ps, 0.001), 100, 0)} for DLFS 7.5's
+     * SimpleConvNet. The optimizer is made once per {@link #train} call from the network's parameters.
+     *
+     * @param optimizer makes the optimizer from {@code net.parameters()}; must not be null
+     * @param batchSize examples per step
+     * @param seed      seeds the shuffling (through {@link #shuffleSeed})
+     */
+    public Trainer(Function<List<Parameter>, Optimizer> optimizer, int batchSize, long seed) {
+        if (optimizer == null) throw new IllegalArgumentException("optimizer must not be null");
+        if (batchSize <= 0) throw new IllegalArgumentException("batchSize must be positive but was " + batchSize);
+        this.batchSize = batchSize;
+        this.seed = seed;
+        this.optimizer = optimizer;
     }
 
     /**
@@ -58,7 +81,7 @@ public final class Trainer {
     public History train(Layer net, Dataset train, Dataset test, int epochs, Consumer<EpochResult> onEpoch) {
         if (epochs < 0) throw new IllegalArgumentException("epochs must be >= 0 but was " + epochs);
         if (train == null || train.size() == 0) throw new IllegalArgumentException("the training set is empty");
-        Sgd sgd = new Sgd(net.parameters(), lr);
+        Optimizer sgd = optimizer.apply(net.parameters());
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
         DataParallel parallel = DataParallel.supports(net) ? new DataParallel(net) : null;
         Random rng = new Random(shuffleSeed(seed));

@@ -23,8 +23,8 @@ class CheckTest {
     @Test
     void checksOneExerciseOfTheStubsWithHintsAndTheHiddenCount() {
         GradeReport r = Check.grade(ROOT, "7.3.1");
-        assertThat(r.tests()).singleElement().satisfies(t -> {
-            assertThat(t.number()).isEqualTo("7.3.1.1");
+        assertThat(r.tests()).extracting(TestResult::number).containsExactly("7.3.1.1", "7.3.1.3");   // d2l 7.3.1: the formula, the last example
+        assertThat(r.tests()).allSatisfy(t -> {
             assertThat(t.visibility()).isEqualTo(Visibility.VISIBLE);
             assertThat(t.score()).isZero();
         });
@@ -40,7 +40,7 @@ class CheckTest {
         Path kit = tmp.resolve("convkit");   // the unpacked student kit: exercises/ (stubs, visible tests, manifest)
         KitBuilderTest.copy(ROOT.resolve("exercises"), kit.resolve("exercises"));
         Path file = kit.resolve("exercises/src/main/java/convkit/exercises/Sec73PaddingStride.java");
-        String stub = "throw new UnsupportedOperationException(\"Exercise 7.3.1: (n + 2p - d(k-1) - 1) / s + 1, rounded down\");";
+        String stub = "throw new UnsupportedOperationException(\"Exercise 7.3.1: the output size with padding p per side, stride s and dilation d (notebook 02)\");";
         assertThat(Files.readString(file)).contains(stub);
 
         // 1. wrong: ceil instead of floor -> partial credit, the failing cases and the hint
@@ -52,7 +52,9 @@ class CheckTest {
 
         // 2. fixed: full points
         Files.writeString(file, Files.readString(file).replace("return (int) Math.ceil((n + 2.0 * p - d * (k - 1) - 1) / s) + 1;",
-                "return Math.floorDiv(n + 2 * p - d * (k - 1) - 1, s) + 1;"));
+                "return Math.floorDiv(n + 2 * p - d * (k - 1) - 1, s) + 1;").replace(
+                "throw new UnsupportedOperationException(\"Exercise 7.3.1 (the last example): apply outputSize to each axis\");",
+                "return new int[] {outputSize(8, 3, 0, 3, 1), outputSize(8, 5, 1, 4, 1)};"));
         GradeReport fixed = Check.grade(kit, "7.3.1");
         assertThat(fixed.test("7.3.1.1").score()).isEqualTo(4);
         assertThat(Check.feedback(kit, fixed, "7.3.1")).contains("passed").doesNotContain("Hint:");
@@ -65,7 +67,7 @@ class CheckTest {
         JsonObject results = JsonParser.parseString(Files.readString(out.resolve("results.json"))).getAsJsonObject();
         Map<String, JsonObject> byNumber = new HashMap<>();
         for (JsonElement e : results.getAsJsonArray("tests")) byNumber.put(e.getAsJsonObject().get("number").getAsString(), e.getAsJsonObject());
-        assertThat(byNumber.keySet()).containsExactlyInAnyOrder("7.3.1.1", "7.3.1.2");
+        assertThat(byNumber.keySet()).containsExactlyInAnyOrder("7.3.1.1", "7.3.1.2", "7.3.1.3");
         assertThat(byNumber.get("7.3.1.1").get("score").getAsDouble()).isEqualTo(4);
         assertThat(byNumber.get("7.3.1.2").get("visibility").getAsString()).isEqualTo("hidden");
         assertThat(results.get("score").getAsDouble()).isEqualTo(graded.score());

@@ -55,7 +55,7 @@ public final class ScratchConvolution implements Layer {
      */
     @Override
     public Tensor backward(Tensor dy) {
-        throw new UnsupportedOperationException("Exercise 7.9.4: implement backward: db = sum of dout, dW = col.T . dout, dcol = dout . colW.T, dx = col2im(dcol)");
+        throw new UnsupportedOperationException("Exercise 7.9.4: implement backward: db, dW, and dx through col2im");
     }
 
 

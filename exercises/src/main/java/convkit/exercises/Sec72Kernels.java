@@ -28,7 +28,7 @@ public final class Sec72Kernels {
         HORIZONTAL_LINE
     }
 
-    /** Image structures (answer of 7.2.3). */
+    /** Image structures (answer of 7.2.2, second derivative). */
     public enum Structure {
         FLAT_REGION, LINEAR_RAMP, STRAIGHT_EDGE, ISOLATED_DOT
     }
@@ -65,49 +65,49 @@ public final class Sec72Kernels {
      * {@code f(i, j) = v2*j - v1*i}, it must be zero.
      */
     public static Tensor directionalEdgeKernel(double v1, double v2) {
-        throw new UnsupportedOperationException("Exercise 7.2.2: combine the differences along the width and along the height, weighted by v");
+        throw new UnsupportedOperationException("Exercise 7.2.2 (direction): an edge orthogonal to v is a change along v; write that change with differences along the two axes");
     }
 
     /**
-     * 7.2.3 The finite-difference kernel of the second derivative along the width, of the smallest size:
+     * 7.2.2 (second derivative) The finite-difference kernel of the second derivative along the width, of the smallest size:
      * on {@code f(j) = j*j} its response is 2, on constants and linear ramps 0.
      *
      * @return shape (1, k)
      */
     public static Tensor secondDerivativeKernel() {
-        throw new UnsupportedOperationException("Exercise 7.2.3: the second difference f(j) - 2 f(j+1) + f(j+2)");
+        throw new UnsupportedOperationException("Exercise 7.2.2 (second derivative): take the difference of two neighbouring differences");
     }
 
     /**
-     * 7.2.3 A 2-D Laplacian kernel (the sum of the second derivatives along both axes): its response is 2 on
+     * 7.2.2 (second derivative) A 2-D Laplacian kernel (the sum of the second derivatives along both axes): its response is 2 on
      * {@code i*i} and on {@code j*j}, and 0 on {@code i*j}, linear ramps and constants.
      *
      * @return shape (3, 3)
      */
     public static Tensor laplacianKernel() {
-        throw new UnsupportedOperationException("Exercise 7.2.3: add the 1-D second difference along the rows to the one along the columns");
+        throw new UnsupportedOperationException("Exercise 7.2.2 (second derivative): combine second differences along both axes");
     }
 
-    /** 7.2.3 The minimum size (number of taps along one axis) of a second-derivative kernel. */
+    /** 7.2.2 (second derivative) The minimum size (number of taps along one axis) of a second-derivative kernel. */
     public static int minSecondDerivativeKernelSize() {
-        throw new UnsupportedOperationException("Exercise 7.2.3: how many neighbouring values does a second difference need?");
+        throw new UnsupportedOperationException("Exercise 7.2.2 (second derivative): how many neighbouring values does a second difference need?");
     }
 
-    /** 7.2.3 To which structure does the Laplacian respond most strongly (largest |response| for a unit contrast)? */
+    /** 7.2.2 (second derivative) To which structure does the Laplacian respond most strongly (largest |response| for a unit contrast)? */
     public static Structure strongestLaplacianResponse() {
-        throw new UnsupportedOperationException("Exercise 7.2.3: apply laplacianKernel() to a flat image, a ramp, a step edge and a single bright pixel");
+        throw new UnsupportedOperationException("Exercise 7.2.2 (second derivative): apply laplacianKernel() to a flat image, a ramp, a step edge and a single bright pixel");
     }
 
     /**
-     * 7.2.4 A k x k blur kernel: non-negative, symmetric (unchanged by flips and transposition), summing to one
+     * 7.2.2 (blur) A k x k blur kernel: non-negative, symmetric (unchanged by flips and transposition), summing to one
      * (so flat regions keep their brightness).
      */
     public static Tensor blurKernel(int k) {
-        throw new UnsupportedOperationException("Exercise 7.2.4: average the k x k neighbourhood");
+        throw new UnsupportedOperationException("Exercise 7.2.2 (blur): which k x k kernel makes every output a local mean?");
     }
 
-    /** 7.2.5 The minimum size of a finite-difference kernel for the derivative of order d (d >= 0). */
+    /** 7.2.2 (order d) The minimum size of a finite-difference kernel for the derivative of order d (d >= 0). */
     public static int minKernelSizeForDerivative(int d) {
-        throw new UnsupportedOperationException("Exercise 7.2.5: count the points a d-th difference needs (d = 1: [1, -1]; d = 2: [1, -2, 1])");
+        throw new UnsupportedOperationException("Exercise 7.2.2 (order d): count the points a d-th difference needs");
     }
 }

@@ -13,7 +13,7 @@ public final class Sec73PaddingStride {
     private Sec73PaddingStride() {
     }
 
-    /** What a stride means (answers of 7.3.8). */
+    /** What a stride means (answers of 7.3.3 and 7.3.7). */
     public enum StrideMeaning {
         /** Keep every s-th sample: fewer outputs than inputs. */
         DOWNSAMPLING,
@@ -30,7 +30,7 @@ public final class Sec73PaddingStride {
      * stride s and dilation d (d = 1: no dilation; a dilated kernel spans d*(k-1)+1 inputs).
      */
     public static int outputSize(int n, int k, int p, int s, int d) {
-        throw new UnsupportedOperationException("Exercise 7.3.1: (n + 2p - d(k-1) - 1) / s + 1, rounded down");
+        throw new UnsupportedOperationException("Exercise 7.3.1: the output size with padding p per side, stride s and dilation d (notebook 02)");
     }
 
     /** 7.3.2 A 224 x 224 image, an 11 x 11 kernel, no padding, stride 1: the output side. */
@@ -44,41 +44,41 @@ public final class Sec73PaddingStride {
     }
 
     /**
-     * 7.3.3 The padding per side that keeps the size (stride 1) for an odd kernel size k.
+     * 7.3.2 (same size) The padding per side that keeps the size (stride 1) for an odd kernel size k.
      *
      * @throws IllegalArgumentException for an even k (no symmetric padding keeps the size)
      */
     public static int paddingThatKeepsSize(int k) {
-        throw new UnsupportedOperationException("Exercise 7.3.3: solve n + 2p - k + 1 = n for p; reject even k");
+        throw new UnsupportedOperationException("Exercise 7.3.2 (same size): which padding per side keeps the size? (and for which k is there one?)");
     }
 
     /**
-     * 7.3.4 The side of an n x n image after {@code layers} convolutions with k x k kernels, no padding, stride 1
+     * 7.3.2 (ten layers) The side of an n x n image after {@code layers} convolutions with k x k kernels, no padding, stride 1
      * (d2l: ten 5 x 5 layers turn 240 x 240 into 200 x 200).
      */
     public static int sideAfterLayers(int n, int k, int layers) {
-        throw new UnsupportedOperationException("Exercise 7.3.4: each layer removes k - 1 rows");
+        throw new UnsupportedOperationException("Exercise 7.3.2 (ten layers): follow the size through the layers");
     }
 
     /**
-     * 7.3.5 The output shape {h, w} of d2l's last example: an 8 x 8 input, kernel (3, 5), padding (0, 1),
+     * 7.3.1 (the last example) The output shape {h, w} of d2l's last example: an 8 x 8 input, kernel (3, 5), padding (0, 1),
      * stride (3, 4).
      */
     public static int[] shapeOfLastExample() {
-        throw new UnsupportedOperationException("Exercise 7.3.5: apply outputSize to each axis");
+        throw new UnsupportedOperationException("Exercise 7.3.1 (the last example): apply outputSize to each axis");
     }
 
     /**
-     * 7.3.6 The shapes through LeNet (d2l 7.6) for one 1 x 28 x 28 image, after each of: conv 6@5x5 pad 2,
+     * 7.3.2 (LeNet) The shapes through LeNet (d2l 7.6) for one 1 x 28 x 28 image, after each of: conv 6@5x5 pad 2,
      * avg-pool 2x2 stride 2, conv 16@5x5, avg-pool 2x2 stride 2, flatten, dense 120, dense 84, dense 10
      * (activations keep shapes). Rows are NCHW shapes ({1, 6, 28, 28}) or {1, features} after flatten.
      */
     public static int[][] lenetShapes() {
-        throw new UnsupportedOperationException("Exercise 7.3.6: 8 shapes, one per layer; the first is {1, 6, 28, 28}");
+        throw new UnsupportedOperationException("Exercise 7.3.2 (LeNet): one shape per layer of d2l's LeNet, from the layers' settings");
     }
 
     /**
-     * 7.3.7 Mirror padding of a 2-D image by p on every side: the border is reflected without repeating the
+     * 7.3.4 Mirror padding of a 2-D image by p on every side: the border is reflected without repeating the
      * edge pixel (NumPy's mode="reflect", PyTorch's ReflectionPad2d): [1, 2, 3] padded by 1 is [2, 1, 2, 3, 2].
      *
      * @param x (h, w); not modified
@@ -86,17 +86,26 @@ public final class Sec73PaddingStride {
      * @throws IllegalArgumentException if p < 0 or p >= h or p >= w (nothing to reflect)
      */
     public static Tensor mirrorPad(Tensor x, int p) {
-        throw new UnsupportedOperationException("Exercise 7.3.7: padded[i][j] = x[r(i - p)][r(j - p)] where r reflects -1 to 1 and n to n - 2");
+        throw new UnsupportedOperationException("Exercise 7.3.4: map every index outside the image back into it by reflection at the border");
     }
 
 
-    /** 7.3.8 For an audio signal (one axis: time), what does a stride of 2 correspond to? */
+    /**
+     * 7.3.5 The computational benefit of a stride: by what factor does stride s (on both axes) reduce the
+     * multiply-adds of a convolution of an n x n input with a k x k kernel (k odd or even) and padding p per side,
+     * compared with stride 1? Every output costs the same, so compare the numbers of outputs; n can be large.
+     */
+    public static double strideSavings(int n, int k, int p, int s) {
+        throw new UnsupportedOperationException("Exercise 7.3.5: count the outputs with stride 1 and with stride s");
+    }
+
+    /** 7.3.3 For an audio signal (one axis: time), what does a stride of 2 correspond to? */
     public static StrideMeaning audioStride2() {
-        throw new UnsupportedOperationException("Exercise 7.3.8: what happens to the sampling rate?");
+        throw new UnsupportedOperationException("Exercise 7.3.3: what happens to the sampling rate?");
     }
 
-    /** 7.3.8 What would a stride of 1/2 correspond to? */
+    /** 7.3.7 What would a stride of 1/2 correspond to? */
     public static StrideMeaning strideOneHalf() {
-        throw new UnsupportedOperationException("Exercise 7.3.8: a step of half a pixel produces two outputs per input");
+        throw new UnsupportedOperationException("Exercise 7.3.7: a step of half a pixel produces two outputs per input");
     }
 }

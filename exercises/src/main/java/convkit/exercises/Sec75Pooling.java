@@ -18,12 +18,12 @@ public final class Sec75Pooling {
      * {@code Ops.pool2d(X, p, q, "avg")} for every X.
      */
     public static Tensor averagePoolingKernel(int p, int q) {
-        throw new UnsupportedOperationException("Exercise 7.5.1: a mean is a weighted sum with equal weights");
+        throw new UnsupportedOperationException("Exercise 7.5.1: which p x q kernel turns a window into its mean?");
     }
 
     /** 7.5.2 Can max-pooling be written as a convolution alone (a fixed linear kernel)? */
     public static boolean maxPoolingIsAConvolution() {
-        throw new UnsupportedOperationException("Exercise 7.5.2: is max(a, b) linear in (a, b)? try max(1, 0) + max(0, 1) against max(1, 1)");
+        throw new UnsupportedOperationException("Exercise 7.5.2: what does every convolution satisfy that max pooling might not?");
     }
 
     /**
@@ -32,7 +32,7 @@ public final class Sec75Pooling {
      * (Hint: max(a, b) = a + relu(b - a), and a = relu(a) - relu(-a).)
      */
     public static Tensor[] maxNetwork() {
-        throw new UnsupportedOperationException("Exercise 7.5.3: three hidden units: relu(b - a), relu(a), relu(-a)");
+        throw new UnsupportedOperationException("Exercise 7.5.3: write max(a, b) as a plus something that ReLU can compute");
     }
 
     /**
@@ -40,7 +40,7 @@ public final class Sec75Pooling {
      * p_h x p_w, padding (pad_h, pad_w) per side and stride (s_h, s_w).
      */
     public static long poolingCost(int c, int h, int w, int ph, int pw, int padH, int padW, int sh, int sw) {
-        throw new UnsupportedOperationException("Exercise 7.5.4: c * o_h * o_w windows of p_h * p_w elements");
+        throw new UnsupportedOperationException("Exercise 7.5.4: count the windows, then the elements each one reads");
     }
 
     /**
@@ -50,6 +50,6 @@ public final class Sec75Pooling {
      * @return (h - p + 1, w - q + 1)
      */
     public static Tensor minPool(Tensor x, int p, int q) {
-        throw new UnsupportedOperationException("Exercise 7.5.6: min(a, b) = -max(-a, -b)");
+        throw new UnsupportedOperationException("Exercise 7.5.6: what happens to the smallest value when you negate the input?");
     }
 }

@@ -76,7 +76,7 @@ class Sec72KernelsTest {
     }
 
     @Test
-    @Graded(number = "7.2.3.1", points = 1, hint = "f(j) - 2 f(j+1) + f(j+2): the difference of two first differences")
+    @Graded(number = "7.2.2.3", points = 1, hint = "f(j) - 2 f(j+1) + f(j+2): the difference of two first differences")
     void secondDerivativeKernel() {
         Tensor k = Sec72Kernels.secondDerivativeKernel();
         assertArrayEquals(new int[] {1, 3}, k.shape(), "the smallest second-derivative kernel along the width is 1 x 3");
@@ -86,7 +86,7 @@ class Sec72KernelsTest {
     }
 
     @Test
-    @Graded(number = "7.2.3.2", points = 2, hint = "Put [1, -2, 1] along the middle row and along the middle column (the centre gets -4)")
+    @Graded(number = "7.2.2.4", points = 2, hint = "Put [1, -2, 1] along the middle row and along the middle column (the centre gets -4)")
     void laplacianKernel() {
         Tensor k = Sec72Kernels.laplacianKernel();
         assertArrayEquals(new int[] {3, 3}, k.shape(), "shape of the Laplacian kernel");
@@ -97,13 +97,13 @@ class Sec72KernelsTest {
     }
 
     @Test
-    @Graded(number = "7.2.3.3", points = 1, hint = "A second difference involves a point and both of its neighbours")
+    @Graded(number = "7.2.2.5", points = 1, hint = "A second difference involves a point and both of its neighbours")
     void minSecondDerivativeKernelSize() {
         assertEquals(3, Sec72Kernels.minSecondDerivativeKernelSize());
     }
 
     @Test
-    @Graded(number = "7.2.3.4", points = 1, hint = "Compare |response| on a step edge (a one-pixel jump) and on a single bright pixel")
+    @Graded(number = "7.2.2.6", points = 1, hint = "Compare |response| on a step edge (a one-pixel jump) and on a single bright pixel")
     void strongestLaplacianResponse() {
         // Laplacian [[0,1,0],[1,-4,1],[0,1,0]]: flat 0, ramp 0, step edge 1, isolated dot 4.
         assertEquals(Sec72Kernels.Structure.ISOLATED_DOT, Sec72Kernels.strongestLaplacianResponse());
@@ -111,7 +111,7 @@ class Sec72KernelsTest {
 
     @ParameterizedTest(name = "k = {0}")
     @ValueSource(ints = {1, 3, 5})
-    @Graded(number = "7.2.4.1", points = 2, hint = "The mean of the k x k window: every entry 1 / (k*k)")
+    @Graded(number = "7.2.2.8", points = 2, hint = "The mean of the k x k window: every entry 1 / (k*k)")
     void blurKernel(int k) {
         Tensor b = Sec72Kernels.blurKernel(k);
         assertArrayEquals(new int[] {k, k}, b.shape(), "shape of blurKernel(" + k + ")");
@@ -131,7 +131,7 @@ class Sec72KernelsTest {
 
     @ParameterizedTest(name = "d = {0}")
     @CsvSource({"0, 1", "1, 2", "2, 3", "3, 4", "6, 7"})
-    @Graded(number = "7.2.5.1", points = 2, hint = "Each further difference needs one more point: [1, -1], [1, -2, 1], [1, -3, 3, -1], ...")
+    @Graded(number = "7.2.2.9", points = 2, hint = "Each further difference needs one more point: [1, -1], [1, -2, 1], [1, -3, 3, -1], ...")
     void minKernelSizeForDerivative(int d, int expected) {
         assertEquals(expected, Sec72Kernels.minKernelSizeForDerivative(d), "minimum kernel size for order " + d);
     }

@@ -40,7 +40,7 @@ class Sec72KernelsHiddenTest {
     }
 
     @Test
-    @Graded(number = "7.2.3.5", points = 1, visibility = Visibility.HIDDEN)
+    @Graded(number = "7.2.2.7", points = 1, visibility = Visibility.HIDDEN)
     void laplacianOnAQuadratic() {
         // f = 3 i^2 - 2 i j + 0.5 j^2 + i: Laplacian 2*3 + 2*0.5 = 7 (exact for quadratics)
         Tensor f = Sec72KernelsTest.image(6, 9, (i, j) -> 3.0 * i * i - 2.0 * i * j + 0.5 * j * j + i);
@@ -48,7 +48,7 @@ class Sec72KernelsHiddenTest {
     }
 
     @Test
-    @Graded(number = "7.2.5.2", points = 1, visibility = Visibility.AFTER_DUE_DATE,
+    @Graded(number = "7.2.2.10", points = 1, visibility = Visibility.AFTER_DUE_DATE,
             hint = "A negative order is a caller's mistake: IllegalArgumentException")
     void minKernelSizeRejectsNegativeOrder() {
         assertThrows(IllegalArgumentException.class, () -> Sec72Kernels.minKernelSizeForDerivative(-1));

@@ -33,7 +33,7 @@ class Sec73PaddingStrideHiddenTest {
     }
 
     @Test
-    @Graded(number = "7.3.7.4", points = 1, visibility = Visibility.HIDDEN)
+    @Graded(number = "7.3.4.4", points = 1, visibility = Visibility.HIDDEN)
     void mirrorPadMatchesTheLibrary() {
         Tensor x = Tensor.rand(73, 5, 6);
         for (int p = 0; p <= 4; p++) {

@@ -64,7 +64,7 @@ public final class ScratchConvolution implements Layer {
      */
     @Override
     public Tensor backward(Tensor dy) {
-        // BEGIN SOLUTION Exercise 7.9.4: implement backward: db = sum of dout, dW = col.T . dout, dcol = dout . colW.T, dx = col2im(dcol)
+        // BEGIN SOLUTION Exercise 7.9.4: implement backward: db, dW, and dx through col2im
         if (col == null) throw new IllegalStateException("backward before forward");
         int[] ws = weight.value().shape();
         int fn = ws[0];

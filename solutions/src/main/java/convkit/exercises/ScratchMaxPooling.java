@@ -7,6 +7,12 @@ import convkit.Tensor;
  * From-scratch exercise 7.9.5 (notebook 05): the max-Pooling layer of Deep Learning from Scratch 7.4.4, with
  * forward and backward. Padding counts as -infinity (it never wins); on ties the first maximum in row-major order
  * within the window wins; overlapping windows (stride < window) add their gradients.
+ *
+ * <p>Where this differs from the book's code: DLFS's {@code Pooling} computes {@code out_h = 1 + (H - pool_h) /
+ * stride}, ignoring {@code pad}, and its {@code im2col} pads with zeros, so it only works with {@code pad = 0};
+ * this exercise follows PyTorch's {@code MaxPool2d} and convkit's {@code MaxPool2D} instead (padding is -infinity,
+ * {@code out = (H + 2 pad - ph) / stride + 1}) so that padded windows have a defined answer; with {@code pad = 0}
+ * both agree.
  */
 public final class ScratchMaxPooling implements Layer {
     private final int ph;
@@ -74,7 +80,7 @@ public final class ScratchMaxPooling implements Layer {
      */
     @Override
     public Tensor backward(Tensor dy) {
-        // BEGIN SOLUTION Exercise 7.9.5: implement backward: dx[argmax] += dy
+        // BEGIN SOLUTION Exercise 7.9.5: implement backward with what forward remembered
         if (argmax == null) throw new IllegalStateException("backward before forward");
         Tensor dx = Tensor.zeros(xShape);
         double[] d = dx.data(), g = dy.data();

@@ -18,14 +18,14 @@ public final class Sec75Pooling {
      * {@code Ops.pool2d(X, p, q, "avg")} for every X.
      */
     public static Tensor averagePoolingKernel(int p, int q) {
-        // BEGIN SOLUTION Exercise 7.5.1: a mean is a weighted sum with equal weights
+        // BEGIN SOLUTION Exercise 7.5.1: which p x q kernel turns a window into its mean?
         return Tensor.full(1.0 / (p * q), p, q);
         // END SOLUTION
     }
 
     /** 7.5.2 Can max-pooling be written as a convolution alone (a fixed linear kernel)? */
     public static boolean maxPoolingIsAConvolution() {
-        // BEGIN SOLUTION Exercise 7.5.2: is max(a, b) linear in (a, b)? try max(1, 0) + max(0, 1) against max(1, 1)
+        // BEGIN SOLUTION Exercise 7.5.2: what does every convolution satisfy that max pooling might not?
         return false;
         // END SOLUTION
     }
@@ -36,7 +36,7 @@ public final class Sec75Pooling {
      * (Hint: max(a, b) = a + relu(b - a), and a = relu(a) - relu(-a).)
      */
     public static Tensor[] maxNetwork() {
-        // BEGIN SOLUTION Exercise 7.5.3: three hidden units: relu(b - a), relu(a), relu(-a)
+        // BEGIN SOLUTION Exercise 7.5.3: write max(a, b) as a plus something that ReLU can compute
         Tensor w1 = Tensor.of(new double[][] {{-1, 1}, {1, 0}, {-1, 0}});
         Tensor w2 = Tensor.of(new double[][] {{1, 1, -1}});
         return new Tensor[] {w1, w2};
@@ -48,7 +48,7 @@ public final class Sec75Pooling {
      * p_h x p_w, padding (pad_h, pad_w) per side and stride (s_h, s_w).
      */
     public static long poolingCost(int c, int h, int w, int ph, int pw, int padH, int padW, int sh, int sw) {
-        // BEGIN SOLUTION Exercise 7.5.4: c * o_h * o_w windows of p_h * p_w elements
+        // BEGIN SOLUTION Exercise 7.5.4: count the windows, then the elements each one reads
         long oh = (h + 2L * padH - ph) / sh + 1, ow = (w + 2L * padW - pw) / sw + 1;
         return (long) c * oh * ow * ph * pw;
         // END SOLUTION
@@ -61,7 +61,7 @@ public final class Sec75Pooling {
      * @return (h - p + 1, w - q + 1)
      */
     public static Tensor minPool(Tensor x, int p, int q) {
-        // BEGIN SOLUTION Exercise 7.5.6: min(a, b) = -max(-a, -b)
+        // BEGIN SOLUTION Exercise 7.5.6: what happens to the smallest value when you negate the input?
         return Ops.pool2d(x.neg(), p, q, "max").neg();
         // END SOLUTION
     }

@@ -42,7 +42,9 @@ class Sec74ChannelsTest {
     @CsvSource({"3, 8, 8, 4, 3, 3, 1, 1, 1, 1, 6912, 192, 108, 256, 13824",
                 "2, 7, 9, 5, 3, 2, 0, 1, 2, 3, 720, 126, 60, 60, 1440",
                 "1, 28, 28, 6, 5, 5, 2, 2, 1, 1, 117600, 784, 150, 4704, 235200",
-                "1, 6, 6, 1, 3, 3, 0, 0, 2, 2, 36, 36, 9, 4, 72"})
+                "1, 6, 6, 1, 3, 3, 0, 0, 2, 2, 36, 36, 9, 4, 72",
+                "512, 2048, 2048, 512, 3, 3, 1, 1, 1, 1, 9895604649984, 2147483648, 2359296, 2147483648, 19791209299968",
+                "3, 50000, 50000, 64, 4, 2, 1, 0, 2, 1, 1919961600000, 7500000000, 1536, 79998400000, 3839923200000"})
     @Graded(number = "7.4.2.1", points = 3,
             hint = "Forward: c_o * o_h * o_w outputs times c_i * k_h * k_w products each; memory: input + kernel + output; "
                     + "backward: dx and dk each cost as much as the forward pass")
@@ -51,6 +53,18 @@ class Sec74ChannelsTest {
         assertEquals(macs, Sec74Channels.forwardMultiplyAdds(ci, h, w, co, kh, kw, ph, pw, sh, sw), "forward multiply-adds");
         assertEquals(input + kernel + output, Sec74Channels.forwardMemory(ci, h, w, co, kh, kw, ph, pw, sh, sw), "forward memory");
         assertEquals(backward, Sec74Channels.backwardMultiplyAdds(ci, h, w, co, kh, kw, ph, pw, sh, sw), "backward multiply-adds");
+    }
+
+    // backward keeps the input and the kernel and reads dY (the output's size); it writes dX and dK
+    @ParameterizedTest(name = "ci={0} {1}x{2} co={3} k {4}x{5} p ({6},{7}) s ({8},{9})")
+    @CsvSource({"3, 8, 8, 4, 3, 3, 1, 1, 1, 1, 856",
+                "2, 7, 9, 5, 3, 2, 0, 1, 2, 3, 432",
+                "512, 2048, 2048, 512, 3, 3, 1, 1, 1, 1, 6447169536",
+                "3, 50000, 50000, 64, 4, 2, 1, 0, 2, 1, 94998403072"})
+    @Graded(number = "7.4.2.3", points = 2,
+            hint = "While backward runs: the input and the kernel it kept, dY, and the dX and dK it writes (each the size of x or K)")
+    void backwardMemory(int ci, int h, int w, int co, int kh, int kw, int ph, int pw, int sh, int sw, long expected) {
+        assertEquals(expected, Sec74Channels.backwardMemory(ci, h, w, co, kh, kw, ph, pw, sh, sw));
     }
 
     @Test
@@ -69,9 +83,24 @@ class Sec74ChannelsTest {
     }
 
     @Test
-    @Graded(number = "7.4.4.1", points = 1, hint = "Floating-point addition is not associative: the two add the same products in different orders")
+    @Graded(number = "7.4.4.1", points = 1, hint = "Y1[o][p] sums k[o][c] * x[c][p] over c in the order c = 0, 1, 2 in both; "
+            + "compare where each of them rounds: after every product and every addition, or once per multiply-add")
     void y1VersusY2() {
-        assertEquals(Sec74Channels.Equality.EQUAL_UP_TO_ROUNDING, Sec74Channels.y1VersusY2());
+        assertEquals(Sec74Channels.Equality.EXACTLY_EQUAL, Sec74Channels.y1VersusY2(false), "plain loops (simd false)");
+        assertEquals(Sec74Channels.Equality.EQUAL_UP_TO_ROUNDING, Sec74Channels.y1VersusY2(true), "vector loops (simd true)");
+    }
+
+    @Test
+    @Graded(number = "7.4.4.2", points = 1, hint = "Arrays.equals(a.shape(), b.shape()), then a.equals(b), then a.allClose(b, 1e-12, 1e-12)")
+    void compare() {
+        Tensor a = Tensor.rand(747, 2, 3, 3);
+        Tensor oneUlp = a.copy();
+        oneUlp.data()[4] = Math.nextUp(oneUlp.data()[4]);
+        Tensor far = a.add(1e-6);
+        assertEquals(Sec74Channels.Equality.EXACTLY_EQUAL, Sec74Channels.compare(a, a.copy()), "a copy");
+        assertEquals(Sec74Channels.Equality.EQUAL_UP_TO_ROUNDING, Sec74Channels.compare(a, oneUlp), "one element one ulp up");
+        assertEquals(Sec74Channels.Equality.DIFFERENT, Sec74Channels.compare(a, far), "every element 1e-6 up");
+        assertEquals(Sec74Channels.Equality.DIFFERENT, Sec74Channels.compare(a, a.reshape(3, 2, 3)), "same numbers, other shape");
     }
 
     @ParameterizedTest(name = "k {0}x{1} on {2}x{3}")

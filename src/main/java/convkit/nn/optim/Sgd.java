@@ -14,9 +14,18 @@ public final class Sgd implements Optimizer {
 
     /** @param lr learning rate, positive and finite */
     public Sgd(List<Parameter> parameters, double lr) {
-        if (parameters == null) throw new IllegalArgumentException("parameters must not be null");
-        this.parameters = List.copyOf(parameters);
+        this.parameters = copy(parameters);
         setLr(lr);
+    }
+
+    static List<Parameter> copy(List<Parameter> parameters) {
+        if (parameters == null) throw new IllegalArgumentException("parameters must not be null");
+        return List.copyOf(parameters);
+    }
+
+    static double checkLr(double lr) {
+        if (!(lr > 0) || Double.isInfinite(lr)) throw new IllegalArgumentException("lr must be positive and finite but was " + lr);
+        return lr;
     }
 
     /** {@code value -= lr * grad} for every parameter, in place (the gradients are left as they are). */
@@ -45,8 +54,7 @@ public final class Sgd implements Optimizer {
     }
 
     public void setLr(double lr) {
-        if (!(lr > 0) || Double.isInfinite(lr)) throw new IllegalArgumentException("lr must be positive and finite but was " + lr);
-        this.lr = lr;
+        this.lr = checkLr(lr);
     }
 
     @Override

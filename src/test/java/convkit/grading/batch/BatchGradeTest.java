@@ -63,13 +63,13 @@ public class BatchGradeTest {
                 "public final class Sec74Channels { int broken = ;")));
         // System.exit(0) in exercise 7.5.2
         kit(subs.resolve("exits"), Map.of("Sec75Pooling", s -> poison(s, "7.5.2", "if (true) { System.exit(0); }")));
-        // an infinite loop in exercise 7.2.4
-        kit(subs.resolve("loops"), Map.of("Sec72Kernels", s -> poison(s, "7.2.4", "if (true) { while (true) { } }")));
+        // an infinite loop in exercise 7.2.2
+        kit(subs.resolve("loops"), Map.of("Sec72Kernels", s -> poison(s, "7.2.2", "if (true) { while (true) { } }")));
         // unbounded allocation in exercise 7.4.4
         kit(subs.resolve("out-of-memory"), Map.of("Sec74Channels", s -> poison(s, "7.4.4",
                 "if (true) { java.util.List<long[]> hog = new java.util.ArrayList<>(); while (true) { hog.add(new long[1 << 24]); } }")));
-        // megabytes of output in exercise 7.2.5, then the right answer
-        kit(subs.resolve("prints-megabytes"), Map.of("Sec72Kernels", s -> poison(s, "7.2.5",
+        // megabytes of output in exercise 7.2.1, then the right answer
+        kit(subs.resolve("prints-megabytes"), Map.of("Sec72Kernels", s -> poison(s, "7.2.1",
                 "if (true) { for (int i = 0; i < 200_000; i++) { System.out.println(\"spam spam spam spam \" + i); } }")));
         // a static initialiser that throws, in the 7.5 file
         kit(subs.resolve("static-init"), Map.of("Sec75Pooling", s -> s.replaceFirst("public final class Sec75Pooling \\{",
@@ -119,7 +119,7 @@ public class BatchGradeTest {
         expectZeroOnlyIn(g, full, "static-init", exercisesOf("Sec75Pooling"));
         expectZeroOnlyIn(g, full, "edited-tests", exercisesOf("Sec72Kernels"));
         expectZeroOnlyIn(g, full, "exits", Set.of("7.5.2"));
-        expectZeroOnlyIn(g, full, "loops", Set.of("7.2.4"));
+        expectZeroOnlyIn(g, full, "loops", Set.of("7.2.2"));
         expectZeroOnlyIn(g, full, "out-of-memory", Set.of("7.4.4"));
         assertThat(row(g, "prints-megabytes")).isEqualTo(full);
         assertThat(report(out, "no-compile")).contains("does not compile");
