@@ -192,7 +192,7 @@ class NotebookTranslationsTest {
     void aStaleTranslationADriftedCodeCellAndAnUnbuiltEditionAreCaught(@TempDir Path tmp) throws Exception {
         // a copy of notebook 01 with its editions and the build script, changed in the ways this test must catch
         Path nb = tmp.resolve("notebooks");
-        String name = stem(sources().get(0));
+        String name = stem(sources().stream().filter(p -> stem(p).startsWith("01-")).findFirst().orElseThrow());
         for (String f : List.of("tools/build_notebooks.py", "tools/src/" + name + ".cells", name + ".ipynb",
                 "tools/i18n/ja/" + name + ".md", "tools/i18n/zh/" + name + ".md", "ja/" + name + ".ipynb", "zh/" + name + ".ipynb")) {
             Files.createDirectories(nb.resolve(f).getParent());
@@ -203,6 +203,7 @@ class NotebookTranslationsTest {
 
         // 1. the English prose changes: the translation is stale, and the build script's --status says which cell
         String english = Files.readString(src);
+        assertThat(english).contains("A convolutional layer does one thing", "Tensor X = Examples.correlationX();", "import java.util.Arrays;");
         Files.writeString(src, english.replace("A convolutional layer does one thing", "A convolutional layer does exactly one thing"));
         assertThatThrownBy(() -> checkEdition(nb, src, "ja")).hasMessageContaining("markdown cell 0 changed since it was translated");
         Process status = new ProcessBuilder("/usr/bin/python3", nb.resolve("tools/build_notebooks.py").toString(), "--status")
