@@ -21,11 +21,123 @@ import java.util.function.DoubleUnaryOperator;
  */
 public final class Tensor {
     private final double[] data;
+    private final float[] fdata;
     private final int[] shape;
+
+    /**
+     * The element type of a tensor. {@link #FLOAT64} ({@code double}, the default) is what every teaching operation,
+     * {@code Ops} and the fixtures use; {@link #FLOAT32} ({@code float}, PyTorch's default) is the training path of
+     * the layers and the trainer, {@link #to(DType)} converts.
+     */
+    public enum DType {
+        FLOAT64, FLOAT32;
+
+        /** The type named {@code name}: "float64" / "double" or "float32" / "float" (any case). */
+        public static DType parse(String name) {
+            return switch (name == null ? "" : name.toLowerCase(java.util.Locale.ROOT)) {
+                case "float64", "double", "f64" -> FLOAT64;
+                case "float32", "float", "f32" -> FLOAT32;
+                default -> throw new IllegalArgumentException("dtype must be float64 or float32 but was \"" + name + "\"");
+            };
+        }
+
+        /** "float64" or "float32", as PyTorch and NumPy spell them. */
+        @Override
+        public String toString() {
+            return this == FLOAT64 ? "float64" : "float32";
+        }
+    }
 
     private Tensor(double[] data, int[] shape) {
         this.data = data;
+        this.fdata = null;
         this.shape = shape;
+    }
+
+    private Tensor(float[] fdata, int[] shape) {
+        this.data = null;
+        this.fdata = fdata;
+        this.shape = shape;
+    }
+
+    /**
+     * Wraps the float32 array {@code data} without copying (a {@link DType#FLOAT32} tensor).
+     *
+     * @throws IllegalArgumentException if the shape has a negative extent or its product is not data.length
+     */
+    public static Tensor wrap(float[] data, int... shape) {
+        if (data == null) throw new IllegalArgumentException("data must not be null");
+        int[] s = checkShape("shape", shape);
+        long n = product(s);
+        if (n != data.length) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(s) + " holds " + n
+                    + " elements but data has " + data.length);
+        }
+        return new Tensor(data, s);
+    }
+
+    /** A zero tensor of the given element type and shape. */
+    public static Tensor zeros(DType dtype, int... shape) {
+        if (dtype == DType.FLOAT32) {
+            int[] s = checkShape("shape", shape);
+            return new Tensor(new float[(int) product(s)], s);
+        }
+        return zeros(shape);
+    }
+
+    /** {@link DType#FLOAT64} (backed by {@link #data()}) or {@link DType#FLOAT32} (backed by {@link #floatData()}). */
+    public DType dtype() {
+        return fdata != null ? DType.FLOAT32 : DType.FLOAT64;
+    }
+
+    /**
+     * This tensor as {@code dtype}: itself when it already has that type, else a converted copy (float64 to float32
+     * rounds to nearest, float32 to float64 is exact). Not modified.
+     */
+    public Tensor to(DType dtype) {
+        if (dtype == null) throw new IllegalArgumentException("dtype must not be null");
+        if (dtype == dtype()) return this;
+        if (dtype == DType.FLOAT32) {
+            float[] f = new float[data.length];
+            for (int i = 0; i < f.length; i++) f[i] = (float) data[i];
+            return new Tensor(f, shape.clone());
+        }
+        double[] d = new double[fdata.length];
+        for (int i = 0; i < d.length; i++) d[i] = fdata[i];
+        return new Tensor(d, shape.clone());
+    }
+
+    /** {@code to(DType.FLOAT32)}. */
+    public Tensor toFloat32() {
+        return to(DType.FLOAT32);
+    }
+
+    /** {@code to(DType.FLOAT64)}. */
+    public Tensor toFloat64() {
+        return to(DType.FLOAT64);
+    }
+
+    /**
+     * The row-major backing array of a float32 tensor (not a copy).
+     *
+     * @throws IllegalStateException for a float64 tensor (use {@link #data()}, or {@link #toFloat32()})
+     */
+    public float[] floatData() {
+        if (fdata == null) {
+            throw new IllegalStateException("floatData() needs a float32 tensor but this one is float64 with shape "
+                    + Arrays.toString(shape) + ": use data(), or toFloat32() for a float32 copy");
+        }
+        return fdata;
+    }
+
+    /** The float64 array, or the error that says this tensor is float32 and how to convert it. */
+    private double[] d() {
+        if (data == null) {
+            throw new IllegalStateException("this operation works on float64 tensors but this one is float32 with shape "
+                    + Arrays.toString(shape) + ": convert it with toFloat64() (float32 is the layers' training path; "
+                    + "the tensor operations are float64)");
+        }
+        return data;
     }
 
     // ------------------------------------------------------------------ construction
@@ -169,14 +281,18 @@ public final class Tensor {
 
     // ------------------------------------------------------------------ basic access
 
-    /** The row-major backing array (not a copy): fast paths read and write it directly. */
+    /**
+     * The row-major backing array (not a copy): fast paths read and write it directly.
+     *
+     * @throws IllegalStateException for a float32 tensor (use {@link #floatData()}, or {@link #toFloat64()})
+     */
     public double[] data() {
-        return data;
+        return d();
     }
 
-    /** A row-major copy of the elements. */
+    /** A row-major copy of the elements (as doubles, whatever the dtype). */
     public double[] toArray() {
-        return data.clone();
+        return fdata != null ? toFloat64().data : data.clone();
     }
 
     /** A copy of the shape. */
@@ -191,7 +307,7 @@ public final class Tensor {
 
     /** The number of elements. */
     public int size() {
-        return data.length;
+        return fdata != null ? fdata.length : data.length;
     }
 
     /** The extent of axis {@code axis} (negative counts from the end). */
@@ -225,32 +341,36 @@ public final class Tensor {
 
     /** The element at {@code index} (one coordinate per axis). */
     public double get(int... index) {
-        return data[offset(index)];
+        int at = offset(index);
+        return fdata != null ? fdata[at] : data[at];
     }
 
     /** Sets the element at {@code index} to {@code value}; modifies this tensor and returns it. */
     public Tensor set(double value, int... index) {
-        data[offset(index)] = value;
+        int at = offset(index);
+        if (fdata != null) fdata[at] = (float) value;
+        else data[at] = value;
         return this;
     }
 
     /** Sets every element to {@code value}; modifies this tensor and returns it. */
     public Tensor fill(double value) {
-        Arrays.fill(data, value);
+        if (fdata != null) Arrays.fill(fdata, (float) value);
+        else Arrays.fill(data, value);
         return this;
     }
 
     /** The only element of a one-element tensor. */
     public double item() {
-        if (data.length != 1) {
+        if (size() != 1) {
             throw new IllegalArgumentException("item() needs a one-element tensor but shape is " + Arrays.toString(shape));
         }
-        return data[0];
+        return get(new int[shape.length]);
     }
 
-    /** A deep copy. */
+    /** A deep copy (same dtype). */
     public Tensor copy() {
-        return new Tensor(data.clone(), shape.clone());
+        return fdata != null ? new Tensor(fdata.clone(), shape.clone()) : new Tensor(data.clone(), shape.clone());
     }
 
     // ------------------------------------------------------------------ shape manipulation
@@ -275,17 +395,17 @@ public final class Tensor {
             }
         }
         if (infer >= 0) {
-            if (known == 0 || data.length % known != 0) {
-                throw new IllegalArgumentException("cannot reshape shape " + Arrays.toString(shape) + " (" + data.length
+            if (known == 0 || size() % known != 0) {
+                throw new IllegalArgumentException("cannot reshape shape " + Arrays.toString(shape) + " (" + size()
                         + " elements) into " + Arrays.toString(newShape));
             }
-            s[infer] = (int) (data.length / known);
+            s[infer] = (int) (size() / known);
         }
-        if (product(s) != data.length) {
-            throw new IllegalArgumentException("cannot reshape shape " + Arrays.toString(shape) + " (" + data.length
+        if (product(s) != size()) {
+            throw new IllegalArgumentException("cannot reshape shape " + Arrays.toString(shape) + " (" + size()
                     + " elements) into " + Arrays.toString(newShape));
         }
-        return new Tensor(data, s);
+        return fdata != null ? new Tensor(fdata, s) : new Tensor(data, s);
     }
 
     /** The transpose of a 2-D tensor (a copy), like NumPy's {@code X.T}. */
@@ -317,11 +437,11 @@ public final class Tensor {
         int[] inStrides = strides(shape);
         int[] permStrides = new int[axes.length];
         for (int i = 0; i < axes.length; i++) permStrides[i] = inStrides[axes[i]];
-        double[] res = new double[data.length];
+        double[] res = new double[d().length];
         int[] idx = new int[axes.length];
         int src = 0;
         for (int k = 0; k < res.length; k++) {
-            res[k] = data[src];
+            res[k] = d()[src];
             for (int d = axes.length - 1; d >= 0; d--) {
                 idx[d]++;
                 src += permStrides[d];
@@ -341,7 +461,7 @@ public final class Tensor {
         }
         int[] s = Arrays.copyOfRange(shape, 1, shape.length);
         int n = (int) product(s);
-        return new Tensor(Arrays.copyOfRange(data, i * n, (i + 1) * n), s);
+        return new Tensor(Arrays.copyOfRange(d(), i * n, (i + 1) * n), s);
     }
 
     /** Stacks tensors of equal shape along a new axis 0 (NumPy's {@code np.stack}). */
@@ -356,7 +476,7 @@ public final class Tensor {
         }
         int n = ts[0].data.length;
         double[] out = new double[n * ts.length];
-        for (int i = 0; i < ts.length; i++) System.arraycopy(ts[i].data, 0, out, i * n, n);
+        for (int i = 0; i < ts.length; i++) System.arraycopy(ts[i].d(), 0, out, i * n, n);
         int[] s = new int[s0.length + 1];
         s[0] = ts.length;
         System.arraycopy(s0, 0, s, 1, s0.length);
@@ -389,7 +509,7 @@ public final class Tensor {
         for (int o = 0; o < outer; o++) {
             for (Tensor t : ts) {
                 int chunk = t.shape[a] * inner;
-                System.arraycopy(t.data, o * chunk, out, pos, chunk);
+                System.arraycopy(t.d(), o * chunk, out, pos, chunk);
                 pos += chunk;
             }
         }
@@ -452,8 +572,8 @@ public final class Tensor {
 
     /** Applies {@code f} to every element. */
     public Tensor map(DoubleUnaryOperator f) {
-        double[] out = new double[data.length];
-        for (int i = 0; i < out.length; i++) out[i] = f.applyAsDouble(data[i]);
+        double[] x = d(), out = new double[x.length];
+        for (int i = 0; i < out.length; i++) out[i] = f.applyAsDouble(x[i]);
         return new Tensor(out, shape.clone());
     }
 
@@ -461,8 +581,8 @@ public final class Tensor {
     public Tensor zip(Tensor o, String opName, DoubleBinaryOperator f) {
         if (o == null) throw new IllegalArgumentException(opName + ": other tensor must not be null");
         if (Arrays.equals(shape, o.shape)) {
-            double[] out = new double[data.length];
-            for (int i = 0; i < out.length; i++) out[i] = f.applyAsDouble(data[i], o.data[i]);
+            double[] x = d(), y = o.d(), out = new double[x.length];
+            for (int i = 0; i < out.length; i++) out[i] = f.applyAsDouble(x[i], y[i]);
             return new Tensor(out, shape.clone());
         }
         int r = Math.max(shape.length, o.shape.length);
@@ -483,7 +603,7 @@ public final class Tensor {
         int ia = 0;
         int ib = 0;
         for (int k = 0; k < out.length; k++) {
-            out[k] = f.applyAsDouble(data[ia], o.data[ib]);
+            out[k] = f.applyAsDouble(d()[ia], o.d()[ib]);
             for (int d = r - 1; d >= 0; d--) {
                 idx[d]++;
                 ia += sa[d];
@@ -525,20 +645,20 @@ public final class Tensor {
     /** The sum of all elements. */
     public double sum() {
         double s = 0;
-        for (double v : data) s += v;
+        for (double v : d()) s += v;
         return s;
     }
 
     /** The mean of all elements (NaN for an empty tensor). */
     public double mean() {
-        return sum() / data.length;
+        return sum() / d().length;
     }
 
     /** The largest element. @throws IllegalArgumentException for an empty tensor */
     public double max() {
         requireNonEmpty("max");
         double m = Double.NEGATIVE_INFINITY;
-        for (double v : data) m = Math.max(m, v);
+        for (double v : d()) m = Math.max(m, v);
         return m;
     }
 
@@ -546,12 +666,12 @@ public final class Tensor {
     public double min() {
         requireNonEmpty("min");
         double m = Double.POSITIVE_INFINITY;
-        for (double v : data) m = Math.min(m, v);
+        for (double v : d()) m = Math.min(m, v);
         return m;
     }
 
     private void requireNonEmpty(String op) {
-        if (data.length == 0) throw new IllegalArgumentException(op + " of an empty tensor (shape " + Arrays.toString(shape) + ")");
+        if (d().length == 0) throw new IllegalArgumentException(op + " of an empty tensor (shape " + Arrays.toString(shape) + ")");
     }
 
     /** Sums along {@code axis}, removing it (NumPy's {@code sum(axis=...)}). */
@@ -563,7 +683,8 @@ public final class Tensor {
     public Tensor mean(int axis) {
         Tensor s = sum(axis);
         int n = shape[axis(axis)];
-        for (int i = 0; i < s.data.length; i++) s.data[i] /= n;
+        double[] sd = s.d();
+        for (int i = 0; i < sd.length; i++) sd[i] /= n;
         return s;
     }
 
@@ -585,9 +706,9 @@ public final class Tensor {
         for (int o = 0; o < outer; o++) {
             for (int in = 0; in < inner; in++) {
                 int best = 0;
-                double bv = data[o * n * inner + in];
+                double bv = d()[o * n * inner + in];
                 for (int k = 1; k < n; k++) {
-                    double v = data[(o * n + k) * inner + in];
+                    double v = d()[(o * n + k) * inner + in];
                     if (v > bv) {
                         bv = v;
                         best = k;
@@ -615,7 +736,7 @@ public final class Tensor {
             for (int k = 0; k < n; k++) {
                 int base = (o * n + k) * inner;
                 for (int in = 0; in < inner; in++) {
-                    out[o * inner + in] = f.applyAsDouble(out[o * inner + in], data[base + in]);
+                    out[o * inner + in] = f.applyAsDouble(out[o * inner + in], d()[base + in]);
                 }
             }
         }
@@ -646,7 +767,7 @@ public final class Tensor {
         int n = o.shape[1];
         checkShape("matmul result", new int[] {m, n});
         double[] out = new double[m * n];
-        Gemm.nn(m, n, k, data, o.data, out);
+        Gemm.nn(m, n, k, d(), o.d(), out);
         return new Tensor(out, new int[] {m, n});
     }
 
@@ -655,12 +776,17 @@ public final class Tensor {
         return allClose(o, 1e-5, 1e-8);
     }
 
-    /** True if shapes are equal and |a-b| <= atol + rtol*|b| for every element (NaNs never match). */
+    /**
+     * True if shapes are equal and |a-b| <= atol + rtol*|b| for every element (NaNs never match); a float32 tensor
+     * is compared by its exact float64 values.
+     */
     public boolean allClose(Tensor o, double rtol, double atol) {
         if (o == null || !Arrays.equals(shape, o.shape)) return false;
-        for (int i = 0; i < data.length; i++) {
-            double a = data[i];
-            double b = o.data[i];
+        if (fdata != null || o.fdata != null) return toFloat64().allClose(o.toFloat64(), rtol, atol);
+        double[] x = d(), y = o.d();
+        for (int i = 0; i < x.length; i++) {
+            double a = x[i];
+            double b = y[i];
             if (a == b) continue; // equal infinities
             if (!(Math.abs(a - b) <= atol + rtol * Math.abs(b))) return false;
         }
@@ -672,17 +798,25 @@ public final class Tensor {
         if (this == obj) return true;
         if (!(obj instanceof Tensor)) return false;
         Tensor t = (Tensor) obj;
-        return Arrays.equals(shape, t.shape) && Arrays.equals(data, t.data);
+        return Arrays.equals(shape, t.shape) && Arrays.equals(data, t.data) && Arrays.equals(fdata, t.fdata);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(shape) + Arrays.hashCode(data);
+        return 31 * Arrays.hashCode(shape) + (fdata != null ? Arrays.hashCode(fdata) : Arrays.hashCode(data));
     }
 
-    /** NumPy-like text, as {@code np.array2string(a, separator=", ")} prints it. */
+    /**
+     * NumPy-like text, as {@code np.array2string(a, separator=", ")} prints it; a float32 tensor prints each element
+     * by its shortest float32 decimal (0.1f as 0.1, as NumPy prints a float32 array).
+     */
     @Override
     public String toString() {
+        if (fdata != null) {
+            double[] shortest = new double[fdata.length];
+            for (int i = 0; i < shortest.length; i++) shortest[i] = Double.parseDouble(Float.toString(fdata[i]));
+            return NumpyFormat.format(shortest, shape);
+        }
         return NumpyFormat.format(data, shape);
     }
 

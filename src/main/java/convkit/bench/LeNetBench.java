@@ -19,7 +19,7 @@ import java.util.Random;
 /**
  * LeNet speed on Fashion-MNIST (falls back to random images when the data set is not installed):
  * <pre>
- * ./convkit bench lenet [--model d2l|modern] [--epochs 2] [--batch 256] [--layers]
+ * ./convkit bench lenet [--model d2l|modern] [--dtype float64|float32] [--epochs 2] [--batch 256] [--layers]
  * </pre>
  * Prints seconds per training epoch (60,000 images, batch 256; the first epoch includes JIT warm-up and is
  * reported separately), the process CPU time per epoch (on a machine shared with other work, CPU time divided by
@@ -40,6 +40,8 @@ public final class LeNetBench {
         public int batch = 256;
         /** Also time each layer's forward and backward over one more epoch. */
         public boolean layers;
+        /** The dtype of training: float64 (the default) or float32 (PyTorch's; see {@link Tensor#to}). */
+        public Tensor.DType dtype = Tensor.DType.FLOAT64;
     }
 
     /** Runs the benchmark and prints its figures on standard output. */
@@ -58,10 +60,10 @@ public final class LeNetBench {
             train = Dataset.random(60_000, 1);
             test = Dataset.random(10_000, 2);
         }
-        Sequential net = LeNet.byName(model, 0);
+        Sequential net = LeNet.byName(model, 0).to(o.dtype);
         double lr = Train.defaultLr(model);
-        System.out.printf(Locale.ROOT, "LeNet %s, batch %d, %d training images, %d threads, Java %s%n", model, batch,
-                train.size(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "LeNet %s, %s, batch %d, %d training images, %d threads, Java %s%n", model, o.dtype,
+                batch, train.size(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         System.out.println(convkit.compute.Simd.describe());
         Random rng = new Random(0);
         List<Double> times = new ArrayList<>(), cpus = new ArrayList<>();
@@ -80,7 +82,7 @@ public final class LeNetBench {
                 Runtime.getRuntime().availableProcessors(), meanCpu / Runtime.getRuntime().availableProcessors());
         for (int r = 0; r < 2; r++) {
             long t0 = System.nanoTime();
-            for (Batch b : test.batches(1000)) net.forward(b.x());
+            for (Batch b : test.batches(1000)) net.forward(b.x().to(o.dtype));
             double s = (System.nanoTime() - t0) / 1e9;
             if (r == 1) System.out.printf(Locale.ROOT, "inference: %.0f images/s (batch 1000)%n", test.size() / s);
         }
@@ -102,12 +104,12 @@ public final class LeNetBench {
         for (Batch b : train.batches(batch, rng)) {
             if (nanos == null) {           // what Trainer does: data-parallel halves, one per core
                 sgd.zeroGrad();
-                parallel.step(b.x(), b.y());
+                parallel.step(b.x().to(net.dtype()), b.y());
                 sgd.step();
                 continue;
             }
             // --layers: the layers one by one (each splitting its own work over the cores), timed separately
-            Tensor h = b.x();
+            Tensor h = b.x().to(net.dtype());
             for (int i = 0; i < net.size(); i++) {
                 long t = System.nanoTime();
                 h = net.get(i).forward(h);

@@ -2,6 +2,7 @@ package convkit.cli;
 
 import convkit.bench.ConvBench;
 import convkit.bench.LeNetBench;
+import convkit.bench.PeakBench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,9 +14,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code bench}: the speed benchmarks (mains that print figures, never tests), one sub-command per benchmark. */
-@Command(name = "bench", synopsisSubcommandLabel = "lenet|conv",
-        subcommands = {BenchCommand.Lenet.class, BenchCommand.Conv.class},
-        description = {"benchmarks: bench lenet (seconds per training epoch), bench conv (convolution, pooling)",
+@Command(name = "bench", synopsisSubcommandLabel = "lenet|conv|peak",
+        subcommands = {BenchCommand.Lenet.class, BenchCommand.Conv.class, BenchCommand.Peak.class},
+        description = {"benchmarks: bench lenet (seconds per training epoch), bench conv (convolution, pooling), "
+                + "bench peak (FMA peak, GEMM as a fraction of it)",
                 "Figures, not tests: quote them with the command, the machine and its load average (uptime)."})
 public final class BenchCommand implements Runnable {
 
@@ -24,7 +26,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "bench needs a benchmark: lenet or conv");
+        throw new ParameterException(spec.commandLine(), "bench needs a benchmark: lenet, conv or peak");
     }
 
     /** {@code bench lenet} ({@link LeNetBench}). */
@@ -34,6 +36,10 @@ public final class BenchCommand implements Runnable {
     public static final class Lenet implements Callable<Integer>, VectorModule.Fast {
         @Option(names = "--model", paramLabel = "d2l|modern", description = "the LeNet (default: ${DEFAULT-VALUE})")
         TrainCommand.Model model = TrainCommand.Model.d2l;
+
+        @Option(names = "--dtype", paramLabel = "float64|float32", description = "the type of training: float64, "
+                + "or float32 as PyTorch trains (default: ${DEFAULT-VALUE})")
+        TrainCommand.Dtype dtype = TrainCommand.Dtype.float64;
 
         @Option(names = "--epochs", paramLabel = "N", description = "timed epochs after the warm-up (default: ${DEFAULT-VALUE})")
         int epochs = 2;
@@ -61,6 +67,7 @@ public final class BenchCommand implements Runnable {
             o.epochs = epochs;
             o.batch = batch;
             o.layers = layers;
+            o.dtype = convkit.Tensor.DType.parse(dtype.name());
             LeNetBench.run(o);
             return 0;
         }
@@ -98,6 +105,35 @@ public final class BenchCommand implements Runnable {
                     throw new ParameterException(spec.commandLine(), "SHAPE numbers are 1 to " + ConvBench.SHAPE_COUNT + ", got " + s);
                 }
             }
+        }
+    }
+
+    /** {@code bench peak} ({@link PeakBench}). */
+    @Command(name = "peak",
+            description = {"the measured FMA peak (GFLOP/s, float64 and float32, one core and all) and the GEMM's "
+                    + "GFLOP/s on N x N . N x N as a fraction of it"})
+    public static final class Peak implements Callable<Integer>, VectorModule.Fast {
+        @Parameters(index = "0", paramLabel = "N", arity = "0..1", defaultValue = "2048",
+                description = "matrix size (default: ${DEFAULT-VALUE})")
+        int n;
+
+        @Option(names = "--reps", paramLabel = "N", description = "timed GEMM runs per figure (default: ${DEFAULT-VALUE})")
+        int reps = 5;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void validate() {
+            if (n < 1) throw new ParameterException(spec.commandLine(), "N must be >= 1, got " + n);
+            if (reps < 1) throw new ParameterException(spec.commandLine(), "--reps must be >= 1, got " + reps);
+        }
+
+        @Override
+        public Integer call() {
+            validate();
+            PeakBench.run(n, reps);
+            return 0;
         }
     }
 }

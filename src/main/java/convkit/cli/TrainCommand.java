@@ -35,6 +35,13 @@ public final class TrainCommand implements Callable<Integer>, VectorModule.Fast 
     @Option(names = "--batch", paramLabel = "N", description = "batch size (default: ${DEFAULT-VALUE})")
     int batch = 256;
 
+    @Option(names = "--dtype", paramLabel = "float64|float32", description = "the type the layers and the trainer "
+            + "compute in: float64, or float32 as PyTorch does (default: ${DEFAULT-VALUE})")
+    Dtype dtype = Dtype.float64;
+
+    /** The two dtypes of training ({@code convkit.Tensor.DType}). */
+    enum Dtype { float64, float32 }
+
     @ArgGroup(exclusive = true)
     Seeds seeds = new Seeds();
 
@@ -83,6 +90,7 @@ public final class TrainCommand implements Callable<Integer>, VectorModule.Fast 
         o.lr = lr;
         o.batch = batch;
         o.subset = subset;
+        o.dtype = convkit.Tensor.DType.parse(dtype.name());
         try {
             o.seeds = seeds.seeds != null ? SeedRuns.parse(seeds.seeds) : new long[] {seeds.seed == null ? 0 : seeds.seed};
         } catch (IllegalArgumentException e) {

@@ -6,13 +6,15 @@ import java.util.Arrays;
  * Dense matrix multiply (GEMM) on row-major {@code double[]} matrices, in pure Java: {@code C (+)= op(A) . op(B)} where
  * {@code op(X)} is {@code X} or its transpose.
  *
- * <p>How it is fast: {@code op(B)} is cut into panels of {@code KC x NC} that stay in the L2 cache, copied into
- * one array per row; four rows of C are updated at once by a loop over the columns whose body the C2 JIT turns
- * into SIMD instructions ({@code t[j] += a * b[j]}, four rows per load of {@code b[j]});
- * problems of more than about a million multiply-adds are split over the cores (by rows or by columns of C) on
- * {@link ThreadPool}'s fixed pool. When {@link Simd#enabled()}, the serial part runs {@link VectorGemm}'s register-blocked
- * loops instead (explicit 256-bit fused multiply-add; {@code A^T . B^T} keeps the plain loops). Results can differ
- * from a naive triple loop in the last bits (different summation order), never more.
+ * <p>How it is fast: when {@link Simd#enabled()}, the serial part is {@link PackedGemm} (float64) or
+ * {@link PackedGemmF} (float32): op(A) and op(B) packed into cache-sized panels, a register-blocked 6 x 2-vector
+ * micro-kernel of fused multiply-adds at the CPU's preferred vector width (512 bits on AVX-512), every element of C
+ * one chain of fused multiply-adds over k in order, so the same bits on every run, JIT or not, one thread or two.
+ * Otherwise plain Java loops: {@code op(B)} is cut into panels of {@code KC x NC} that stay in the L2 cache, copied
+ * into one array per row; four rows of C are updated at once by a loop the C2 JIT turns into SIMD instructions.
+ * Problems of more than about a million multiply-adds are split over the cores (by whole register tiles of rows or
+ * of columns of C) on {@link ThreadPool}'s fixed pool. Results can differ from a naive triple loop in the last bits
+ * (fused multiply-adds, a different summation order), never more.
  *
  * <p>This is the one matrix multiply of the library: {@code Tensor.matmul} calls {@link #nn}; convolution and the
  * dense layer call {@link #gemm} with offsets and leading dimensions.
@@ -66,19 +68,18 @@ public final class Gemm {
         if (m == 0 || n == 0) return;
         long work = (long) m * n * k;
         if (work >= PARALLEL_THRESHOLD && !ThreadPool.serialHere()) {
-            if (m >= 8 * ThreadPool.THREADS && m >= n / 4) {
-                int strips = (m + 3) / 4;
-                ThreadPool.forRange(strips, true, (s0, s1) -> {
-                    int i0 = s0 * 4, i1 = Math.min(m, s1 * 4);
+            int mu = rowUnit(), nu = colUnit(false);
+            if (m >= 2 * mu * ThreadPool.THREADS && m >= n / 4) {
+                ThreadPool.forRange((m + mu - 1) / mu, true, (s0, s1) -> {
+                    int i0 = s0 * mu, i1 = Math.min(m, s1 * mu);
                     serial(transA, transB, i1 - i0, n, k, a, transA ? aOff + i0 : aOff + i0 * lda, lda,
                             b, bOff, ldb, c, cOff + i0 * ldc, ldc, accumulate);
                 });
                 return;
             }
-            if (n >= 16 * ThreadPool.THREADS) {
-                int chunks = (n + 7) / 8;
-                ThreadPool.forRange(chunks, true, (s0, s1) -> {
-                    int j0 = s0 * 8, j1 = Math.min(n, s1 * 8);
+            if (n >= 2 * nu * ThreadPool.THREADS) {
+                ThreadPool.forRange((n + nu - 1) / nu, true, (s0, s1) -> {
+                    int j0 = s0 * nu, j1 = Math.min(n, s1 * nu);
                     serial(transA, transB, m, j1 - j0, k, a, aOff, lda,
                             b, transB ? bOff + j0 * ldb : bOff + j0, ldb, c, cOff + j0, ldc, accumulate);
                 });
@@ -86,6 +87,92 @@ public final class Gemm {
             }
         }
         serial(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    /**
+     * The same general entry on {@code float[]} (BLAS {@code sgemm}, alpha 1, beta 0 or 1): the float32 training
+     * path. With {@link Simd#enabled()} it runs the packed kernel at the CPU's vector width (sixteen floats per
+     * 512-bit register); otherwise plain loops. Each element of C is a chain of fused multiply-adds over k in
+     * order (vector path) or of float multiply-then-add (plain loops); never reordered by the JIT.
+     */
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float[] c, int cOff, int ldc, boolean accumulate) {
+        if (m == 0 || n == 0) return;
+        long work = (long) m * n * k;
+        if (work >= PARALLEL_THRESHOLD && !ThreadPool.serialHere()) {
+            int mu = rowUnit(), nu = colUnit(true);
+            if (m >= 2 * mu * ThreadPool.THREADS && m >= n / 4) {
+                ThreadPool.forRange((m + mu - 1) / mu, true, (s0, s1) -> {
+                    int i0 = s0 * mu, i1 = Math.min(m, s1 * mu);
+                    serial(transA, transB, i1 - i0, n, k, a, transA ? aOff + i0 : aOff + i0 * lda, lda,
+                            b, bOff, ldb, c, cOff + i0 * ldc, ldc, accumulate);
+                });
+                return;
+            }
+            if (n >= 2 * nu * ThreadPool.THREADS) {
+                ThreadPool.forRange((n + nu - 1) / nu, true, (s0, s1) -> {
+                    int j0 = s0 * nu, j1 = Math.min(n, s1 * nu);
+                    serial(transA, transB, m, j1 - j0, k, a, aOff, lda,
+                            b, transB ? bOff + j0 * ldb : bOff + j0, ldb, c, cOff + j0, ldc, accumulate);
+                });
+                return;
+            }
+        }
+        serial(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    /** {@code C (m x n) = A (m x k) . B (k x n)} in float32; overwrites {@code c}. */
+    public static void nn(int m, int n, int k, float[] a, float[] b, float[] c) {
+        if (m < 0 || n < 0 || k < 0) throw new IllegalArgumentException("m, n, k must be >= 0 but were " + m + ", " + n + ", " + k);
+        if (a == null || b == null || c == null) throw new IllegalArgumentException("a, b and c must not be null");
+        if (a.length < (long) m * k || b.length < (long) k * n || c.length < (long) m * n) {
+            throw new IllegalArgumentException("arrays too short for m=" + m + ", n=" + n + ", k=" + k + ": a.length="
+                    + a.length + " (needs m*k), b.length=" + b.length + " (needs k*n), c.length=" + c.length + " (needs m*n)");
+        }
+        gemm(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false);
+    }
+
+    /** Rows per share when a GEMM is split over threads: whole register tiles. */
+    private static int rowUnit() {
+        return Simd.enabled() ? PackedGemm.MR : 4;
+    }
+
+    private static int colUnit(boolean f32) {
+        return Simd.enabled() ? (f32 ? PackedGemmF.NR : PackedGemm.NR) : 8;
+    }
+
+    static void serial(boolean transA, boolean transB, int m, int n, int k,
+                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                       float[] c, int cOff, int ldc, boolean accumulate) {
+        if (Simd.enabled()) {
+            PackedGemmF.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            return;
+        }
+        scalar(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    /** Plain float loops (no vector API): {@code c = c + a*b} per step of k, in order. */
+    static void scalar(boolean transA, boolean transB, int m, int n, int k,
+                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                       float[] c, int cOff, int ldc, boolean accumulate) {
+        int asi = transA ? 1 : lda, ask = transA ? lda : 1, bsk = transB ? 1 : ldb, bsj = transB ? ldb : 1;
+        float[] row = new float[n];
+        for (int i = 0; i < m; i++) {
+            int ci = cOff + i * ldc;
+            if (accumulate) System.arraycopy(c, ci, row, 0, n);
+            else Arrays.fill(row, 0f);
+            for (int p = 0; p < k; p++) {
+                float x = a[aOff + i * asi + p * ask];
+                int bp = bOff + p * bsk;
+                if (bsj == 1) {
+                    for (int j = 0; j < n; j++) row[j] += x * b[bp + j];
+                } else {
+                    for (int j = 0; j < n; j++) row[j] += x * b[bp + j * bsj];
+                }
+            }
+            System.arraycopy(row, 0, c, ci, n);
+        }
     }
 
     /** Per-thread work space: the packed panel of op(B) (one array per row) and the C tile (one array per row). */
@@ -106,9 +193,8 @@ public final class Gemm {
     static void serial(boolean transA, boolean transB, int m, int n, int k,
                        double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                        double[] c, int cOff, int ldc, boolean accumulate) {
-        if (Simd.enabled() && !(transA && transB)) {
-            if (transB) VectorGemm.nt(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-            else VectorGemm.nn(m, n, k, a, aOff, transA ? 1 : lda, transA ? lda : 1, b, bOff, ldb, c, cOff, ldc, accumulate);
+        if (Simd.enabled()) {
+            PackedGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
             return;
         }
         scalar(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);

@@ -4,7 +4,8 @@ package convkit.compute;
  * Whether the library's hot loops use the JDK's vector API ({@code jdk.incubator.vector}: explicit AVX2/FMA
  * registers) or plain Java loops.
  *
- * <p>The vector code ({@link VectorGemm}, the matrix multiply behind convolutions and dense layers, and
+ * <p>The vector code ({@link PackedGemm} and {@link PackedGemmF}, the matrix multiplies behind convolutions and dense
+ * layers, at the CPU's preferred vector width, 512 bits on AVX-512; {@link VectorGemm}, the earlier 256-bit loops;
  * {@link VectorMath}, the sigmoid) are used when all of these hold:
  * <ul>
  *   <li>the JVM was started with {@code --add-modules jdk.incubator.vector} (the {@code ./convkit} script, the
@@ -32,7 +33,10 @@ public final class Simd {
 
     /** One line for progress output: which loops run, and how to switch the vector ones on when they are off. */
     public static String describe() {
-        if (ENABLED) return "SIMD on (jdk.incubator.vector, 256-bit vectors)";
+        if (ENABLED) {
+            return "SIMD on (jdk.incubator.vector, " + jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.vectorBitSize()
+                    + "-bit vectors)";
+        }
         if ("false".equals(System.getProperty("convkit.simd"))) return "SIMD off (-Dconvkit.simd=false)";
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return "SIMD off: start java with --add-modules jdk.incubator.vector for the faster vector loops";
@@ -56,9 +60,14 @@ public final class Simd {
         double[] nn = new double[25], nt = new double[4];
         VectorGemm.nn(5, 5, 2, a, 0, 2, 1, b, 0, 5, nn, 0, 5, false);      // (5x2) . (2x5)
         VectorGemm.nt(2, 2, 5, a, 0, 5, b, 0, 5, nt, 0, 2, false);         // (2x5) . (2x5)^T
+        double[] packed = new double[4];
+        PackedGemm.gemm(false, true, 2, 2, 5, a, 0, 5, b, 0, 5, packed, 0, 2, false);
+        float[] af = {1, 2, 3}, packedF = new float[1];
+        PackedGemmF.gemm(false, false, 1, 1, 3, af, 0, 3, af, 0, 1, packedF, 0, 1, false);
         double[] sig = new double[5];
         VectorMath.sigmoid(new double[] {0, 0, 0, 0, 0}, sig, 0, 5);
         return nn[0] == 1 + 2 * 1 && nn[24] == 9 * 0 + 10 * 1 && nt[0] == 1 + 2 * 0 + 3 * 2 + 4 * 1 + 5 * 0
-                && nt[3] == 6 * 1 + 7 * 1 + 8 * 2 + 9 * 3 + 10 * 1 && sig[4] == 0.5;
+                && nt[3] == 6 * 1 + 7 * 1 + 8 * 2 + 9 * 3 + 10 * 1 && sig[4] == 0.5
+                && java.util.Arrays.equals(packed, nt) && packedF[0] == 14;
     }
 }

@@ -36,7 +36,7 @@ public final class Accuracy {
                     + (logits == null ? "null" : Arrays.toString(logits.shape())));
         }
         int n = logits.dim(0), k = logits.dim(1);
-        double[] z = logits.data();
+        double[] z = logits.dtype() == Tensor.DType.FLOAT32 ? logits.toFloat64().data() : logits.data();
         int[] pred = new int[n];
         for (int s = 0; s < n; s++) {
             int best = 0;

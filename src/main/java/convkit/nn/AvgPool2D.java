@@ -77,10 +77,15 @@ public final class AvgPool2D implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         WindowGeometry g = WindowGeometry.pool(x, kernel, stride, padding);
-        double[] y = scratch.out(g.n * g.c * g.outPlane());
-        AvgPooling.forward(x.data(), g, countIncludePad, y);
         this.x = x;
         this.geometry = g;
+        if (x.dtype() == Tensor.DType.FLOAT32) {
+            float[] y = scratch.outF(g.n * g.c * g.outPlane());
+            AvgPooling.forward(x.floatData(), g, countIncludePad, y);
+            return Tensor.wrap(y, g.n, g.c, g.outH, g.outW);
+        }
+        double[] y = scratch.out(g.n * g.c * g.outPlane());
+        AvgPooling.forward(x.data(), g, countIncludePad, y);
         return Tensor.wrap(y, g.n, g.c, g.outH, g.outW);
     }
 
@@ -89,6 +94,12 @@ public final class AvgPool2D implements Layer {
     public Tensor backward(Tensor dy) {
         if (x == null) throw new IllegalStateException("AvgPool2D.backward called before forward");
         Checks.outputGradient(dy, geometry, geometry.c, "(N, C, outH, outW)");
+        Dtypes.sameAsForward("AvgPool2D", dy, x.dtype());
+        if (x.dtype() == Tensor.DType.FLOAT32) {
+            float[] dx = scratch.dxZeroedF(x.size());
+            AvgPooling.backward(dy.floatData(), geometry, countIncludePad, dx);
+            return Tensor.wrap(dx, x.shape());
+        }
         double[] dx = scratch.dxZeroed(x.size());        // backward adds into it
         AvgPooling.backward(dy.data(), geometry, countIncludePad, dx);
         return Tensor.wrap(dx, x.shape());

@@ -195,6 +195,17 @@ public final class Conv2D implements Layer {
         }
     }
 
+    /**
+     * This layer in {@code dtype} (see {@link Layer#to}): itself if its weights already have that type, else a new
+     * layer with the same settings around converted copies of the weight and bias.
+     */
+    @Override
+    public Conv2D to(Tensor.DType dtype) {
+        if (weight.value().dtype() == dtype) return this;
+        return new Conv2D(weight.value().to(dtype), bias == null ? null : bias.value().to(dtype), stride, padding,
+                dilation, groups).inputGradient(inputGradient);
+    }
+
     /** Shares this layer's weight and bias tensors; own gradients and cache (see {@link Layer#replica()}). */
     @Override
     public Conv2D replica() {
@@ -232,10 +243,16 @@ public final class Conv2D implements Layer {
         Tensor b = bias == null ? null : bias.value();
         WindowGeometry g = WindowGeometry.conv(x, weight.value(), b, stride, padding, dilation, groups);
         int f = weight.value().dim(0);
-        double[] y = scratch.out(g.n * f * g.outPlane());
-        Convolution.forward(x.data(), weight.value().data(), b == null ? null : b.data(), g, f, groups, y);
+        Dtypes.require("Conv2D", "x", x, weight.value().dtype());
         this.x = x;
         this.geometry = g;
+        if (x.dtype() == Tensor.DType.FLOAT32) {
+            float[] y = scratch.outF(g.n * f * g.outPlane());
+            Convolution.forward(x.floatData(), weight.value().floatData(), b == null ? null : b.floatData(), g, f, groups, y);
+            return Tensor.wrap(y, g.n, f, g.outH, g.outW);
+        }
+        double[] y = scratch.out(g.n * f * g.outPlane());
+        Convolution.forward(x.data(), weight.value().data(), b == null ? null : b.data(), g, f, groups, y);
         return Tensor.wrap(y, g.n, f, g.outH, g.outW);
     }
 
@@ -249,6 +266,13 @@ public final class Conv2D implements Layer {
         if (x == null) throw new IllegalStateException("Conv2D.backward called before forward");
         int f = weight.value().dim(0);
         Checks.outputGradient(dy, geometry, f, "(N, F, outH, outW)");
+        Dtypes.sameAsForward("Conv2D", dy, x.dtype());
+        if (x.dtype() == Tensor.DType.FLOAT32) {
+            float[] dx = inputGradient ? scratch.dxF(x.size()) : null;
+            Convolution.backward(x.floatData(), weight.value().floatData(), dy.floatData(), geometry, f, groups, dx,
+                    weight.grad().floatData(), bias == null ? null : bias.grad().floatData());
+            return dx == null ? null : Tensor.wrap(dx, x.shape());
+        }
         double[] dx = inputGradient ? scratch.dx(x.size()) : null;   // Convolution.backward zeroes it
         Convolution.backward(x.data(), weight.value().data(), dy.data(), geometry, f, groups, dx,
                 weight.grad().data(), bias == null ? null : bias.grad().data());

@@ -19,7 +19,7 @@ public final class Flatten implements Layer {
         }
         inShape = x.shape();
         int n = inShape[0];
-        return Tensor.wrap(x.data(), n, n == 0 ? 0 : x.size() / n);
+        return x.reshape(n, n == 0 ? 0 : x.size() / n);
     }
 
     @Override
@@ -32,7 +32,7 @@ public final class Flatten implements Layer {
                     + (inShape[0] == 0 ? 0 : size / inShape[0]) + ") for input " + Arrays.toString(inShape) + " but got "
                     + (dy == null ? "null" : Arrays.toString(dy.shape())));
         }
-        return Tensor.wrap(dy.data(), inShape);
+        return dy.reshape(inShape);
     }
 
     /** A new, independent {@code Flatten} (it has no parameters). */

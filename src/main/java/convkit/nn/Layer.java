@@ -52,4 +52,31 @@ public interface Layer {
     default Layer replica() {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not support replica()");
     }
+
+    /**
+     * This layer computing in {@code dtype} (PyTorch's {@code net.to(torch.float32)}): inputs of that type give outputs
+     * and gradients of that type. A layer with parameters returns itself when they already have that type, otherwise a
+     * new layer with the same settings around converted copies of its parameters (gradients start at zero; this layer
+     * is unchanged). A layer without parameters runs in the type of its input: the default returns a new one with the
+     * same settings ({@link #replica()}, so that the two networks do not share its forward cache), or this layer when
+     * it has no replica.
+     *
+     * @throws UnsupportedOperationException for a layer with parameters that does not override this
+     */
+    default Layer to(Tensor.DType dtype) {
+        if (!parameters().isEmpty()) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " does not support to(" + dtype + ")");
+        }
+        try {
+            return replica();
+        } catch (UnsupportedOperationException e) {
+            return this;
+        }
+    }
+
+    /** The dtype of this layer's first parameter, or float64 for a layer without parameters. */
+    default Tensor.DType dtype() {
+        List<Parameter> ps = parameters();
+        return ps.isEmpty() ? Tensor.DType.FLOAT64 : ps.get(0).value().dtype();
+    }
 }

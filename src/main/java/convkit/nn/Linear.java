@@ -112,6 +112,16 @@ public final class Linear implements Layer {
         }
     }
 
+    /**
+     * This layer in {@code dtype} (see {@link Layer#to}): itself if its weights already have that type, else a new
+     * layer around converted copies of the weight and bias.
+     */
+    @Override
+    public Linear to(Tensor.DType dtype) {
+        if (weight.value().dtype() == dtype) return this;
+        return new Linear(weight.value().to(dtype), bias == null ? null : bias.value().to(dtype));
+    }
+
     /** Shares this layer's weight and bias tensors; own gradients and cache (see {@link Layer#replica()}). */
     @Override
     public Linear replica() {
@@ -142,8 +152,18 @@ public final class Linear implements Layer {
             throw new IllegalArgumentException("Linear(" + in + ", " + out + ") needs x of shape (N, " + in + ") but got "
                     + (x == null ? "null" : Arrays.toString(x.shape())));
         }
+        Dtypes.require("Linear", "x", x, weight.value().dtype());
         this.x = x;
         int n = x.dim(0);
+        if (x.dtype() == Tensor.DType.FLOAT32) {
+            float[] y = scratch.outF(n * out);
+            if (bias != null) {
+                float[] b = bias.value().floatData();
+                for (int s = 0; s < n; s++) System.arraycopy(b, 0, y, s * out, out);
+            }
+            Gemm.gemm(false, true, n, out, in, x.floatData(), 0, in, weight.value().floatData(), 0, in, y, 0, out, bias != null);
+            return Tensor.wrap(y, n, out);
+        }
         double[] y = scratch.out(n * out);
         if (bias != null) {
             double[] b = bias.value().data();
@@ -161,6 +181,20 @@ public final class Linear implements Layer {
         if (dy == null || dy.rank() != 2 || dy.dim(0) != n || dy.dim(1) != out) {
             throw new IllegalArgumentException("Linear(" + in + ", " + out + ").backward needs dy of shape (" + n + ", "
                     + out + ") but got " + (dy == null ? "null" : Arrays.toString(dy.shape())));
+        }
+        Dtypes.sameAsForward("Linear", dy, x.dtype());
+        if (x.dtype() == Tensor.DType.FLOAT32) {
+            float[] g = dy.floatData(), w = weight.value().floatData();
+            Gemm.gemm(true, false, out, in, n, g, 0, out, x.floatData(), 0, in, weight.grad().floatData(), 0, in, true);
+            if (bias != null) {
+                float[] db = bias.grad().floatData();
+                for (int s = 0; s < n; s++) {
+                    for (int o = 0; o < out; o++) db[o] += g[s * out + o];
+                }
+            }
+            float[] dx = scratch.dxF(n * in);
+            Gemm.gemm(false, false, n, in, out, g, 0, out, w, 0, in, dx, 0, in, false);
+            return Tensor.wrap(dx, n, in);
         }
         double[] g = dy.data(), w = weight.value().data();
         Gemm.gemm(true, false, out, in, n, g, 0, out, x.data(), 0, in, weight.grad().data(), 0, in, true);

@@ -23,6 +23,7 @@ public final class MaxPool2D implements Layer {
     private final int[] kernel, stride, padding;
     private int[] argmax;
     private int[] xShape;
+    private Tensor.DType dtype;
     private WindowGeometry geometry;
     private final Scratch scratch = new Scratch();
 
@@ -63,12 +64,19 @@ public final class MaxPool2D implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         WindowGeometry g = WindowGeometry.pool(x, kernel, stride, padding);
-        double[] y = scratch.out(g.n * g.c * g.outPlane());
-        int[] am = new int[y.length];
-        MaxPooling.forward(x.data(), g, y, am);
-        argmax = am;
+        int[] am = new int[g.n * g.c * g.outPlane()];
         xShape = x.shape();
         geometry = g;
+        dtype = x.dtype();
+        if (dtype == Tensor.DType.FLOAT32) {
+            float[] y = scratch.outF(am.length);
+            MaxPooling.forward(x.floatData(), g, y, am);
+            argmax = am;
+            return Tensor.wrap(y, g.n, g.c, g.outH, g.outW);
+        }
+        double[] y = scratch.out(am.length);
+        MaxPooling.forward(x.data(), g, y, am);
+        argmax = am;
         return Tensor.wrap(y, g.n, g.c, g.outH, g.outW);
     }
 
@@ -77,6 +85,12 @@ public final class MaxPool2D implements Layer {
     public Tensor backward(Tensor dy) {
         if (argmax == null) throw new IllegalStateException("MaxPool2D.backward called before forward");
         Checks.outputGradient(dy, geometry, geometry.c, "(N, C, outH, outW)");
+        Dtypes.sameAsForward("MaxPool2D", dy, dtype);
+        if (dtype == Tensor.DType.FLOAT32) {
+            float[] dx = scratch.dxZeroedF((int) Tensor.product(xShape));
+            MaxPooling.backward(dy.floatData(), argmax, dx);
+            return Tensor.wrap(dx, xShape);
+        }
         double[] dx = scratch.dxZeroed((int) Tensor.product(xShape));   // backward adds into it
         MaxPooling.backward(dy.data(), argmax, dx);
         return Tensor.wrap(dx, xShape);

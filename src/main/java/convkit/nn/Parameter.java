@@ -4,7 +4,7 @@ import convkit.Tensor;
 
 import java.util.Arrays;
 
-/** A trainable tensor and the gradient accumulated for it (same shape, starts at zero). */
+/** A trainable tensor and the gradient accumulated for it (same shape and dtype, starts at zero). */
 public final class Parameter {
     private final String name;
     private final Tensor value;
@@ -15,7 +15,7 @@ public final class Parameter {
         if (value == null) throw new IllegalArgumentException("value of parameter " + name + " must not be null");
         this.name = name;
         this.value = value;
-        this.grad = Tensor.zeros(value.shape());
+        this.grad = Tensor.zeros(value.dtype(), value.shape());
     }
 
     public String name() {
@@ -34,7 +34,7 @@ public final class Parameter {
 
     /** Sets the gradient to zero. */
     public void zeroGrad() {
-        Arrays.fill(grad.data(), 0.0);
+        grad.fill(0.0);
     }
 
     @Override

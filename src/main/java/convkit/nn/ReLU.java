@@ -18,6 +18,13 @@ public final class ReLU implements Layer {
     public Tensor forward(Tensor x) {
         if (x == null) throw new IllegalArgumentException("ReLU needs x but got null");
         this.x = x;
+        if (x.dtype() == Tensor.DType.FLOAT32) {
+            float[] a = x.floatData(), y = scratch.outF(a.length);
+            ThreadPool.forRange(a.length, a.length > 200_000, (from, to) -> {
+                for (int i = from; i < to; i++) y[i] = a[i] > 0 ? a[i] : 0f;
+            });
+            return Tensor.wrap(y, x.shape());
+        }
         double[] a = x.data(), y = scratch.out(a.length);
         ThreadPool.forRange(a.length, a.length > 100_000, (from, to) -> {
             for (int i = from; i < to; i++) y[i] = a[i] > 0 ? a[i] : 0.0;
@@ -32,6 +39,14 @@ public final class ReLU implements Layer {
         if (dy == null || !Arrays.equals(dy.shape(), x.shape())) {
             throw new IllegalArgumentException("ReLU.backward needs dy of shape " + Arrays.toString(x.shape()) + " but got "
                     + (dy == null ? "null" : Arrays.toString(dy.shape())));
+        }
+        Dtypes.sameAsForward("ReLU", dy, x.dtype());
+        if (x.dtype() == Tensor.DType.FLOAT32) {
+            float[] a = x.floatData(), g = dy.floatData(), dx = scratch.dxF(a.length);
+            ThreadPool.forRange(a.length, a.length > 200_000, (from, to) -> {
+                for (int i = from; i < to; i++) dx[i] = a[i] > 0 ? g[i] : 0f;
+            });
+            return Tensor.wrap(dx, x.shape());
         }
         double[] a = x.data(), g = dy.data(), dx = scratch.dx(a.length);
         ThreadPool.forRange(a.length, a.length > 100_000, (from, to) -> {

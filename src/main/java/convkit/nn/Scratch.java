@@ -11,6 +11,7 @@ import java.util.Arrays;
 final class Scratch {
     private boolean reuse;
     private double[] out, dx;
+    private float[] outF, dxF;
 
     /** An output array of length n whose contents will all be overwritten by the caller. */
     double[] out(int n) {
@@ -31,6 +32,27 @@ final class Scratch {
         if (!reuse || dx == null || dx.length != n) return dx(n);
         Arrays.fill(dx, 0.0);
         return dx;
+    }
+
+    /** A float32 output array of length n whose contents will all be overwritten by the caller. */
+    float[] outF(int n) {
+        if (!reuse) return new float[n];
+        if (outF == null || outF.length != n) outF = new float[n];
+        return outF;
+    }
+
+    /** A float32 dL/dx array of length n whose contents will all be overwritten by the caller. */
+    float[] dxF(int n) {
+        if (!reuse) return new float[n];
+        if (dxF == null || dxF.length != n) dxF = new float[n];
+        return dxF;
+    }
+
+    /** A float32 dL/dx array of length n filled with zeros. */
+    float[] dxZeroedF(int n) {
+        if (!reuse || dxF == null || dxF.length != n) return dxF(n);
+        Arrays.fill(dxF, 0f);
+        return dxF;
     }
 
     /** From now on, hand out the same arrays while the sizes stay the same ({@link Layer#reuseArrays()}). */

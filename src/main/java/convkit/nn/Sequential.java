@@ -65,6 +65,21 @@ public final class Sequential implements Layer {
         return new Sequential(copies);
     }
 
+    /**
+     * The chain in {@code dtype}: itself when every parameter already has that type, else a new {@code Sequential} of
+     * the children converted by {@link Layer#to} (this one is unchanged). {@code LeNet.d2l(0).to(Tensor.DType.FLOAT32)}
+     * is the float32 LeNet.
+     */
+    @Override
+    public Sequential to(Tensor.DType dtype) {
+        boolean same = true;
+        for (Parameter p : parameters()) same &= p.value().dtype() == dtype;
+        if (same) return this;
+        List<Layer> converted = new ArrayList<>(layers.size());
+        for (Layer l : layers) converted.add(l.to(dtype));
+        return new Sequential(converted);
+    }
+
     /** Passes {@link Layer#reuseArrays()} on to every child. */
     @Override
     public void reuseArrays() {
@@ -93,7 +108,7 @@ public final class Sequential implements Layer {
      * @return one shape per layer, in order
      */
     public List<int[]> shapes(int... inputShape) {
-        Tensor h = Tensor.zeros(inputShape);
+        Tensor h = Tensor.zeros(dtype(), inputShape);
         List<int[]> out = new ArrayList<>(layers.size());
         for (Layer l : layers) {
             h = l.forward(h);

@@ -19,6 +19,15 @@ public final class Sigmoid implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         if (x == null) throw new IllegalArgumentException("Sigmoid needs x but got null");
+        if (x.dtype() == Tensor.DType.FLOAT32) {
+            float[] a = x.floatData(), out = scratch.outF(a.length);
+            ThreadPool.forRange(a.length, a.length > 40_000, (from, to) -> {
+                if (Simd.enabled()) VectorMath.sigmoid(a, out, from, to);
+                else for (int i = from; i < to; i++) out[i] = VectorMath.scalar(a[i]);
+            });
+            y = Tensor.wrap(out, x.shape());
+            return y;
+        }
         double[] a = x.data(), out = scratch.out(a.length);
         ThreadPool.forRange(a.length, a.length > 20_000, (from, to) -> {
             if (Simd.enabled()) VectorMath.sigmoid(a, out, from, to);
@@ -35,6 +44,14 @@ public final class Sigmoid implements Layer {
         if (dy == null || !Arrays.equals(dy.shape(), y.shape())) {
             throw new IllegalArgumentException("Sigmoid.backward needs dy of shape " + Arrays.toString(y.shape())
                     + " but got " + (dy == null ? "null" : Arrays.toString(dy.shape())));
+        }
+        Dtypes.sameAsForward("Sigmoid", dy, y.dtype());
+        if (y.dtype() == Tensor.DType.FLOAT32) {
+            float[] s = y.floatData(), g = dy.floatData(), dx = scratch.dxF(s.length);
+            ThreadPool.forRange(s.length, s.length > 200_000, (from, to) -> {
+                for (int i = from; i < to; i++) dx[i] = g[i] * s[i] * (1f - s[i]);
+            });
+            return Tensor.wrap(dx, y.shape());
         }
         double[] s = y.data(), g = dy.data(), dx = scratch.dx(s.length);
         ThreadPool.forRange(s.length, s.length > 100_000, (from, to) -> {

@@ -10,12 +10,14 @@ import java.util.Arrays;
  *
  * <p>{@link #forward} takes logits (N, K) and labels (N, values in [0, K)) and returns
  * {@code mean_n( logsumexp(z_n) - z_n[y_n] )}, computed stably by subtracting each row's maximum.
- * {@link #backward} returns dL/dlogits = (softmax(z) - onehot(y)) / N.
+ * {@link #backward} returns dL/dlogits = (softmax(z) - onehot(y)) / N. Float32 logits are read exactly as doubles, the
+ * loss is computed in double and the gradient returned in float32 (rounded once).
  */
 public final class SoftmaxCrossEntropy {
     private double[] probs;
     private int[] labels;
     private int n, k;
+    private Tensor.DType dtype = Tensor.DType.FLOAT64;
 
     /** Returns the mean loss and caches the probabilities for {@link #backward}. Nothing is modified. */
     public double forward(Tensor logits, int[] labels) {
@@ -29,7 +31,8 @@ public final class SoftmaxCrossEntropy {
                     + Arrays.toString(logits.shape()) + " but had " + (labels == null ? "null" : labels.length));
         }
         if (n == 0) throw new IllegalArgumentException("logits " + Arrays.toString(logits.shape()) + " hold no examples");
-        double[] z = logits.data(), p = new double[n * k];
+        double[] z = logits.dtype() == Tensor.DType.FLOAT32 ? logits.toFloat64().data() : logits.data(), p = new double[n * k];
+        this.dtype = logits.dtype();
         double total = 0;
         for (int s = 0; s < n; s++) {
             int y = labels[s];
@@ -62,7 +65,8 @@ public final class SoftmaxCrossEntropy {
         double[] g = probs.clone();
         for (int s = 0; s < n; s++) g[s * k + labels[s]] -= 1.0;
         for (int i = 0; i < g.length; i++) g[i] /= n;
-        return Tensor.wrap(g, n, k);
+        Tensor t = Tensor.wrap(g, n, k);
+        return dtype == Tensor.DType.FLOAT32 ? t.toFloat32() : t;
     }
 
     /** The softmax probabilities of the last forward, a new (N, K) tensor. */

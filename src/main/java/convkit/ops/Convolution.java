@@ -142,4 +142,81 @@ public final class Convolution {
             }
         });
     }
+
+
+    /** float32: Raw forward: overwrites {@code y (N, F, outH, outW)}. {@code bias} may be null. */
+    public static void forward(float[] x, float[] w, float[] bias, WindowGeometry g, int f, int groups, float[] y) {
+        final int cg = g.c / groups, fg = f / groups, kk = cg * g.kh * g.kw, p = g.outPlane(), hw = g.inPlane();
+        final boolean pointwise = g.isPointwise();
+        Checks.arraySize(kk, p);
+        long flops = (long) g.n * f * p * kk;
+        ThreadPool.forRange(g.n, flops >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
+            float[] col = pointwise ? null : new float[kk * p];
+            for (int n = n0; n < n1; n++) {
+                for (int gi = 0; gi < groups; gi++) {
+                    int yOff = (n * f + gi * fg) * p;
+                    for (int o = 0; o < fg; o++) {
+                        Arrays.fill(y, yOff + o * p, yOff + (o + 1) * p, bias == null ? 0f : bias[gi * fg + o]);
+                    }
+                    if (pointwise) {
+                        Gemm.gemm(false, false, fg, p, kk, w, gi * fg * kk, kk, x, (n * g.c + gi * cg) * hw, hw,
+                                y, yOff, p, true);
+                    } else {
+                        Im2Col.im2colT(x, n * g.c * hw, gi * cg, cg, g, col, 0);
+                        Gemm.gemm(false, false, fg, p, kk, w, gi * fg * kk, kk, col, 0, p, y, yOff, p, true);
+                    }
+                }
+            }
+        });
+    }
+
+
+    /** float32: 
+     * Raw backward. Overwrites {@code dx} (shape of x) when it is not null; ADDS dL/dw into {@code dwAcc} (shape of
+     * w) and, when not null, dL/db into {@code dbAcc (F)}.
+     */
+    public static void backward(float[] x, float[] w, float[] dy, WindowGeometry g, int f, int groups,
+                         float[] dx, float[] dwAcc, float[] dbAcc) {
+        final int cg = g.c / groups, fg = f / groups, kk = cg * g.kh * g.kw, p = g.outPlane(), hw = g.inPlane();
+        final boolean pointwise = g.isPointwise();
+        if (dx != null) Arrays.fill(dx, 0f);
+        Checks.arraySize(kk, p);
+        long flops = (long) g.n * f * p * kk;
+        ThreadPool.forRange(g.n, flops >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
+            float[] col = pointwise ? null : new float[kk * p];
+            float[] dcol = pointwise || dx == null ? null : new float[kk * p];
+            float[] dw = new float[dwAcc.length];
+            float[] db = dbAcc == null ? null : new float[f];
+            for (int n = n0; n < n1; n++) {
+                for (int gi = 0; gi < groups; gi++) {
+                    int dyOff = (n * f + gi * fg) * p;
+                    if (db != null) {
+                        for (int o = 0; o < fg; o++) {
+                            float s = 0;
+                            int base = dyOff + o * p;
+                            for (int q = 0; q < p; q++) s += dy[base + q];
+                            db[gi * fg + o] += s;
+                        }
+                    }
+                    int wOff = gi * fg * kk;
+                    if (pointwise) {
+                        int xOff = (n * g.c + gi * cg) * hw;
+                        Gemm.gemm(false, true, fg, kk, p, dy, dyOff, p, x, xOff, hw, dw, wOff, kk, true);
+                        if (dx != null) Gemm.gemm(true, false, kk, p, fg, w, wOff, kk, dy, dyOff, p, dx, xOff, hw, false);
+                    } else {
+                        Im2Col.im2colT(x, n * g.c * hw, gi * cg, cg, g, col, 0);
+                        Gemm.gemm(false, true, fg, kk, p, dy, dyOff, p, col, 0, p, dw, wOff, kk, true);
+                        if (dx != null) {
+                            Gemm.gemm(true, false, kk, p, fg, w, wOff, kk, dy, dyOff, p, dcol, 0, p, false);
+                            Im2Col.col2imT(dcol, 0, gi * cg, cg, g, dx, n * g.c * hw);
+                        }
+                    }
+                }
+            }
+            synchronized (dwAcc) {
+                for (int i = 0; i < dw.length; i++) dwAcc[i] += dw[i];
+                if (db != null) for (int i = 0; i < f; i++) dbAcc[i] += db[i];
+            }
+        });
+    }
 }

@@ -189,4 +189,79 @@ public final class Im2Col {
     static int ceilDiv(int a, int b) {
         return -Math.floorDiv(-a, b);
     }
+
+
+    /** float32: 
+     * Transposed per-image layout: writes channels {@code [c0, c0+cg)} of the image starting at {@code x[xOff]}
+     * as a {@code (cg*kh*kw) x (outH*outW)} row-major matrix at {@code col[colOff]} (row (c, i, j), column (oy, ox)).
+     * Only {@code col} is modified.
+     */
+    public static void im2colT(float[] x, int xOff, int c0, int cg, WindowGeometry g, float[] col, int colOff) {
+        final int H = g.h, W = g.w, outH = g.outH, outW = g.outW, sw = g.sw, sh = g.sh;
+        final int p = outH * outW;
+        int row = colOff;
+        for (int c = 0; c < cg; c++) {
+            int plane = xOff + (c0 + c) * H * W;
+            for (int i = 0; i < g.kh; i++) {
+                int iy0 = i * g.dh - g.pt;
+                for (int j = 0; j < g.kw; j++) {
+                    int ix0 = j * g.dw - g.pl;
+                    int oxLo = Math.max(0, ceilDiv(-ix0, sw));
+                    int oxHi = Math.min(outW, Math.max(0, ceilDiv(W - ix0, sw)));
+                    if (oxLo > oxHi) oxLo = oxHi;
+                    for (int oy = 0; oy < outH; oy++) {
+                        int iy = oy * sh + iy0;
+                        int dst = row + oy * outW;
+                        if (iy < 0 || iy >= H) {
+                            Arrays.fill(col, dst, dst + outW, 0f);
+                            continue;
+                        }
+                        for (int ox = 0; ox < oxLo; ox++) col[dst + ox] = 0f;
+                        int src = plane + iy * W + ix0;
+                        if (sw == 1) {
+                            if (oxHi > oxLo) System.arraycopy(x, src + oxLo, col, dst + oxLo, oxHi - oxLo);
+                        } else {
+                            for (int ox = oxLo; ox < oxHi; ox++) col[dst + ox] = x[src + ox * sw];
+                        }
+                        for (int ox = oxHi; ox < outW; ox++) col[dst + ox] = 0f;
+                    }
+                    row += p;
+                }
+            }
+        }
+    }
+
+
+    /** float32: 
+     * Adjoint of {@link #im2colT}: adds the {@code (cg*kh*kw) x (outH*outW)} matrix at {@code col[colOff]} into
+     * channels {@code [c0, c0+cg)} of the image starting at {@code x[xOff]}. Only {@code x} is modified (accumulated).
+     */
+    public static void col2imT(float[] col, int colOff, int c0, int cg, WindowGeometry g, float[] x, int xOff) {
+        final int H = g.h, W = g.w, outH = g.outH, outW = g.outW, sw = g.sw, sh = g.sh;
+        final int p = outH * outW;
+        int row = colOff;
+        for (int c = 0; c < cg; c++) {
+            int plane = xOff + (c0 + c) * H * W;
+            for (int i = 0; i < g.kh; i++) {
+                int iy0 = i * g.dh - g.pt;
+                for (int j = 0; j < g.kw; j++) {
+                    int ix0 = j * g.dw - g.pl;
+                    int oxLo = Math.max(0, ceilDiv(-ix0, sw));
+                    int oxHi = Math.min(outW, Math.max(0, ceilDiv(W - ix0, sw)));
+                    for (int oy = 0; oy < outH; oy++) {
+                        int iy = oy * sh + iy0;
+                        if (iy < 0 || iy >= H) continue;
+                        int src = row + oy * outW;
+                        int dst = plane + iy * W + ix0;
+                        if (sw == 1) {
+                            for (int ox = oxLo; ox < oxHi; ox++) x[dst + ox] += col[src + ox];
+                        } else {
+                            for (int ox = oxLo; ox < oxHi; ox++) x[dst + ox * sw] += col[src + ox];
+                        }
+                    }
+                    row += p;
+                }
+            }
+        }
+    }
 }

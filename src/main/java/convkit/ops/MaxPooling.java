@@ -87,4 +87,46 @@ public final class MaxPooling {
     public static void backward(double[] dy, int[] argmax, double[] dx) {
         for (int o = 0; o < dy.length; o++) dx[argmax[o]] += dy[o];
     }
+
+
+    /** float32: 
+     * Raw forward: overwrites {@code y}; when {@code argmax} is not null, stores for each output the flat index into
+     * {@code x} of the element chosen.
+     */
+    public static void forward(float[] x, WindowGeometry g, float[] y, int[] argmax) {
+        final int planes = g.n * g.c, hw = g.inPlane(), p = g.outPlane();
+        ThreadPool.forRange(planes, (long) planes * p * g.kh * g.kw >= (1 << 18), (c0, c1) -> {
+            for (int pl = c0; pl < c1; pl++) {
+                int xBase = pl * hw, yBase = pl * p;
+                for (int oy = 0; oy < g.outH; oy++) {
+                    int y0 = oy * g.sh - g.pt;
+                    int iyLo = Math.max(0, y0), iyHi = Math.min(g.h, y0 + g.kh);
+                    for (int ox = 0; ox < g.outW; ox++) {
+                        int x0 = ox * g.sw - g.pl;
+                        int ixLo = Math.max(0, x0), ixHi = Math.min(g.w, x0 + g.kw);
+                        int best = xBase + iyLo * g.w + ixLo;
+                        float m = Float.NEGATIVE_INFINITY;
+                        for (int iy = iyLo; iy < iyHi; iy++) {
+                            int row = xBase + iy * g.w;
+                            for (int ix = ixLo; ix < ixHi; ix++) {
+                                float v = x[row + ix];
+                                if (v > m || Float.isNaN(v)) {
+                                    m = v;
+                                    best = row + ix;
+                                }
+                            }
+                        }
+                        y[yBase + oy * g.outW + ox] = x[best];
+                        if (argmax != null) argmax[yBase + oy * g.outW + ox] = best;
+                    }
+                }
+            }
+        });
+    }
+
+
+    /** float32: Raw backward: ADDS {@code dy[o]} to {@code dx[argmax[o]]} for every output o. */
+    public static void backward(float[] dy, int[] argmax, float[] dx) {
+        for (int o = 0; o < dy.length; o++) dx[argmax[o]] += dy[o];
+    }
 }

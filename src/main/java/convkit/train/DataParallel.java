@@ -66,7 +66,7 @@ public final class DataParallel {
      * Forward and backward of the mean softmax cross-entropy over the batch. ADDS the gradient into the network's
      * parameter gradients (zero them before, e.g. {@link Sgd#zeroGrad()}); the parameter values are not modified.
      *
-     * @param x input batch {@code (N, ...)}, not modified
+     * @param x input batch {@code (N, ...)}, not modified; of the network's dtype (float32 for a float32 network)
      * @param y labels, length N
      */
     public Step step(Tensor x, int[] y) {
@@ -87,16 +87,23 @@ public final class DataParallel {
                 int from = (int) ((long) n * s / shards), to = (int) ((long) n * (s + 1) / shards);
                 int[] sh = shape.clone();
                 sh[0] = to - from;
-                Tensor xs = Tensor.wrap(Arrays.copyOfRange(x.data(), from * per, to * per), sh);
+                Tensor xs = x.dtype() == Tensor.DType.FLOAT32
+                        ? Tensor.wrap(Arrays.copyOfRange(x.floatData(), from * per, to * per), sh)
+                        : Tensor.wrap(Arrays.copyOfRange(x.data(), from * per, to * per), sh);
                 int[] ys = Arrays.copyOfRange(y, from, to);
                 Layer m = models[s];
                 Tensor logits = m.forward(xs);
                 lossSums[s] = losses[s].forward(logits, ys) * (to - from);
                 correct[s] = Accuracy.correct(logits, ys);
                 Tensor g = losses[s].backward();               // (softmax - onehot) / n_s
-                double[] gd = g.data();
                 double scale = (to - from) / (double) n;       // -> / n: the gradient of the batch mean
-                for (int i = 0; i < gd.length; i++) gd[i] *= scale;
+                if (g.dtype() == Tensor.DType.FLOAT32) {
+                    float[] gd = g.floatData();
+                    for (int i = 0; i < gd.length; i++) gd[i] = (float) (gd[i] * scale);
+                } else {
+                    double[] gd = g.data();
+                    for (int i = 0; i < gd.length; i++) gd[i] *= scale;
+                }
                 m.zeroGrad();
                 m.backward(g);
             }
@@ -105,8 +112,14 @@ public final class DataParallel {
         for (int s = 0; s < shards; s++) {
             List<Parameter> rep = models[s].parameters();
             for (int i = 0; i < main.size(); i++) {
-                double[] a = main.get(i).grad().data(), b = rep.get(i).grad().data();
-                for (int k = 0; k < a.length; k++) a[k] += b[k];
+                Tensor ga = main.get(i).grad(), gb = rep.get(i).grad();
+                if (ga.dtype() == Tensor.DType.FLOAT32) {
+                    float[] a = ga.floatData(), b = gb.floatData();
+                    for (int k = 0; k < a.length; k++) a[k] += b[k];
+                } else {
+                    double[] a = ga.data(), b = gb.data();
+                    for (int k = 0; k < a.length; k++) a[k] += b[k];
+                }
             }
         }
         double loss = 0;

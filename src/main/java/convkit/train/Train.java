@@ -34,6 +34,8 @@ public final class Train {
         public int subset;
         /** One run per seed, each seed drawing the weights and the shuffling (see {@link Trainer}). */
         public long[] seeds = {0};
+        /** The dtype of training: float64 (the default) or float32 (PyTorch's; {@code LeNet...to(FLOAT32)}). */
+        public convkit.Tensor.DType dtype = convkit.Tensor.DType.FLOAT64;
         /** The Fashion-MNIST folder; null: {@link FashionMnist#defaultDir()}. */
         public Path dataDir;
     }
@@ -62,13 +64,13 @@ public final class Train {
             test = test.subset(Math.max(1, Math.min(test.size(), o.subset / 6)));
         }
         String seedText = seeds.length == 1 ? "seed " + seeds[0] : seeds.length + " seeds " + Arrays.toString(seeds);
-        out.printf(Locale.ROOT, "LeNet %s: lr %s, batch %d, %d epochs, %s, %d train / %d test images, %d threads%n",
-                o.model, rate, o.batch, o.epochs, seedText, train.size(), test.size(), Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "LeNet %s%s: lr %s, batch %d, %d epochs, %s, %d train / %d test images, %d threads%n",
+                o.model, o.dtype == convkit.Tensor.DType.FLOAT64 ? "" : " (" + o.dtype + ")", rate, o.batch, o.epochs, seedText, train.size(), test.size(), Runtime.getRuntime().availableProcessors());
         out.println(convkit.compute.Simd.describe());
         SeedRuns runs = new SeedRuns();
         for (long s : seeds) {
             String prefix = seeds.length == 1 ? "" : "seed " + s + "  ";
-            Sequential net = LeNet.byName(o.model, s);
+            Sequential net = LeNet.byName(o.model, s).to(o.dtype);
             History h = new Trainer(rate, o.batch, s).train(net, train, test, o.epochs, r -> {
                 out.println(prefix + r.line());
                 out.flush();

@@ -33,6 +33,10 @@ import java.util.function.Consumer;
  * in {@code docs/lenet.md} were made with it; {@code new Trainer(0.1, 128, seed)} is the current one. When every layer
  * supports {@link Layer#replica()} (all of convkit's do), each step runs data-parallel ({@link DataParallel}: the
  * batch in two halves, one per core, gradients added); the result does not depend on the number of cores.
+ *
+ * <p>The network's dtype ({@link Layer#dtype()}, its first parameter's) is the dtype of training: a float32 network
+ * ({@code LeNet.d2l(0).to(Tensor.DType.FLOAT32)}, PyTorch's default type) gets every batch converted to float32 and
+ * is trained in float32 throughout (forward, backward, SGD); a float64 one as before.
  */
 public final class Trainer {
     private final int batchSize;
@@ -81,6 +85,7 @@ public final class Trainer {
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
         DataParallel parallel = DataParallel.supports(net) ? new DataParallel(net) : null;
         Random rng = new Random(shuffleSeed(seed));
+        Tensor.DType dtype = net.dtype();
         History history = new History();
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long t0 = System.nanoTime();
@@ -88,12 +93,13 @@ public final class Trainer {
             long correct = 0, seen = 0;
             for (Batch b : train.batches(batchSize, rng)) {
                 sgd.zeroGrad();
+                Tensor x = b.x().to(dtype);
                 if (parallel != null) {
-                    DataParallel.Step st = parallel.step(b.x(), b.y());
+                    DataParallel.Step st = parallel.step(x, b.y());
                     lossSum += st.loss() * b.size();
                     correct += st.correct();
                 } else {
-                    Tensor logits = net.forward(b.x());
+                    Tensor logits = net.forward(x);
                     lossSum += loss.forward(logits, b.y()) * b.size();
                     correct += Accuracy.correct(logits, b.y());
                     net.backward(loss.backward());
@@ -130,7 +136,8 @@ public final class Trainer {
     public static double accuracy(Layer net, Dataset data, int batchSize) {
         if (data == null || data.size() == 0) throw new IllegalArgumentException("the data set is empty");
         long correct = 0;
-        for (Batch b : data.batches(batchSize)) correct += Accuracy.correct(net.forward(b.x()), b.y());
+        Tensor.DType dtype = net.dtype();
+        for (Batch b : data.batches(batchSize)) correct += Accuracy.correct(net.forward(b.x().to(dtype)), b.y());
         return correct / (double) data.size();
     }
 }

@@ -85,4 +85,50 @@ class VectorMathTest {
         assertThat(out[8]).isZero();
         for (int i = 2; i < 7; i++) assertThat(out[i]).isCloseTo(plain(x[i]), org.assertj.core.data.Offset.offset(1e-15));
     }
+
+    // ---------------------------------------------------------------- float32
+
+    @Test
+    void float32SigmoidAgreesWithTheFloat64OneWithinTwoFloatUlps() {
+        assumeTrue(Simd.enabled(), Simd.describe());
+        int n = 200_003;   // not a multiple of 16: the scalar tail runs too
+        double[] xd = inputs(n, 12);
+        float[] x = new float[n], out = new float[n];
+        for (int i = 0; i < n; i++) x[i] = (float) (xd[i] % 120);
+        VectorMath.sigmoid(x, out, 0, n);
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            float want = (float) plain(x[i]);
+            if (want < Float.MIN_NORMAL) {   // exp(-|x|) is taken as 0 beyond 87.34, where sigmoid is below 1.2e-38
+                assertThat(Math.abs(out[i] - want)).as("x = %s", x[i]).isLessThan(Float.MIN_NORMAL);
+                continue;
+            }
+            worst = Math.max(worst, Math.abs(out[i] - want) / Math.ulp(want));
+        }
+        assertThat(worst).as("largest difference in float ulps").isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void float32LanesAndTailAreTheScalarBitsBeforeAndAfterTheJit() {
+        assumeTrue(Simd.enabled(), Simd.describe());
+        Random r = new Random(5);
+        float[] x = new float[1000 + 7], out = new float[x.length];
+        for (int i = 0; i < x.length; i++) x[i] = (float) (20 * r.nextGaussian());
+        x[0] = Float.NaN;
+        x[1] = Float.POSITIVE_INFINITY;
+        x[2] = Float.NEGATIVE_INFINITY;
+        x[3] = 0f;
+        for (int round = 0; round < 2; round++) {
+            VectorMath.sigmoid(x, out, 0, x.length);
+            for (int i = 0; i < x.length; i++) {
+                assertThat(Float.floatToRawIntBits(out[i])).as("x = %s, round %d", x[i], round)
+                        .isEqualTo(Float.floatToRawIntBits(VectorMath.scalar(x[i])));
+            }
+            for (int k = 0; k < 20_000; k++) VectorMath.sigmoid(x, out, 0, x.length);   // compiled by C2 for round 2
+        }
+        assertThat(out[0]).isNaN();
+        assertThat(out[1]).isEqualTo(1f);
+        assertThat(out[2]).isEqualTo(0f);
+        assertThat(out[3]).isEqualTo(0.5f);
+    }
 }

@@ -99,7 +99,9 @@ class KernelProtocolTest {
                 Map.of("code", "convkit.Tensor.wrap(", "cursor_pos", 17, "detail_level", 0));
         inspectNothing = S.request("inspect_request", Map.of("code", "   ", "cursor_pos", 1, "detail_level", 0));
         pager = S.code("Math.max?");
-        stopOnError = S.queue(Map.of(), "throw new RuntimeException(\"first\");", "System.out.println(\"never\");", "n");
+        // the failing cell sleeps first, so that the two requests sent right after it are surely queued in the kernel
+        // when its error reply goes out (what "queued" means, on a loaded machine too)
+        stopOnError = S.queue(Map.of(), "Thread.sleep(500); throw new RuntimeException(\"first\");", "System.out.println(\"never\");", "n");
         noStopOnError = S.queue(Map.of("stop_on_error", false), "throw new RuntimeException(\"second\");",
                 "System.out.println(\"runs\");");
         leakGone = S.code("leak");

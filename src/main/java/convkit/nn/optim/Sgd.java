@@ -32,6 +32,12 @@ public final class Sgd implements Optimizer {
     @Override
     public void step() {
         for (Parameter p : parameters) {
+            if (p.value().dtype() == convkit.Tensor.DType.FLOAT32) {   // as torch.optim.SGD in float32: v - (float) lr * g
+                float[] v = p.value().floatData(), g = p.grad().floatData();
+                float r = (float) lr;
+                for (int i = 0; i < v.length; i++) v[i] -= r * g[i];
+                continue;
+            }
             double[] v = p.value().data(), g = p.grad().data();
             for (int i = 0; i < v.length; i++) v[i] -= lr * g[i];
         }
