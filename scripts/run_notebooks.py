@@ -3,9 +3,10 @@
 
 usage: run_notebooks.py [--out DIR | --update] [--timeout SECONDS] NOTEBOOK.ipynb...
 
-Each notebook runs with notebooks' own folder as working directory (as in Jupyter). The executed copy is
-written to DIR/<name>.ipynb (default target/notebooks), or back over the notebook itself with --update (how
-the committed outputs are produced). Stops at the first failing cell and prints the notebook, the cell index
+Each notebook runs with notebooks' own folder as working directory (as in Jupyter; for notebooks/ja/ and
+notebooks/zh/ that makes convkit speak Japanese or Chinese). The executed copy is written to DIR/<name>.ipynb
+(DIR/ja/<name>.ipynb, DIR/zh/<name>.ipynb for the translations; default target/notebooks), or back over the
+notebook itself with --update (how the committed outputs are produced). Stops at the first failing cell and prints the notebook, the cell index
 (0-based position in the notebook, as nbformat counts) and the error; exit status 1.
 A cell tagged "raises-exception" may fail (nbclient's convention). The environment (e.g. CONVKIT_SUBSET=1)
 is passed on to the kernel.
@@ -78,6 +79,13 @@ def run(path, out_path, timeout, startup_timeout):
     return False
 
 
+def edition(path):
+    """[] for an English notebook, ["ja"] or ["zh"] for one of notebooks/ja/ or notebooks/zh/ (the executed copy
+    keeps that folder, so the editions' copies of one notebook do not overwrite each other)."""
+    folder = os.path.basename(os.path.dirname(os.path.abspath(path)))
+    return [folder] if folder in ("ja", "zh") else []
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("notebooks", nargs="+")
@@ -89,7 +97,7 @@ def main(argv):
     parser.add_argument("--startup-timeout", type=int, default=120, help="seconds the kernel may take to start")
     args = parser.parse_args(argv)
     for path in args.notebooks:
-        out_path = path if args.update else os.path.join(args.out, os.path.basename(path))
+        out_path = path if args.update else os.path.join(args.out, *edition(path), os.path.basename(path))
         if not run(path, out_path, args.timeout, args.startup_timeout):
             return 1
     return 0

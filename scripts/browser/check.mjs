@@ -4,7 +4,8 @@
 // usage: node scripts/browser/check.mjs [--port 8920] [--out target/browser] [--width 1280] [--height 900]
 //                                      [--timeout SECONDS] [--kernel NAME] [--start-retries 2] [NOTEBOOK.ipynb | NN ...]
 //
-// For each notebook (default: every notebooks/*.ipynb) it copies the notebook into a temporary folder (the web
+// For each notebook (default: every notebook of the three editions, notebooks/*.ipynb, notebooks/ja/*.ipynb and
+// notebooks/zh/*.ipynb; NN means notebook NN in each edition, ja/NN the Japanese one) it copies the notebook into a temporary folder (the web
 // UI saves what it runs; the committed notebooks are never touched), opens it in Jupyter Notebook served on
 // 127.0.0.1 (kernel: the one the notebook names, found through the environment: JUPYTER_PATH,
 // JUPYTER_DATA_DIR), clears the outputs and runs every cell with the menu Cell > Run All, as a person would.
@@ -16,8 +17,8 @@
 //     mid-word), HTML tables and images by their box.
 // --kernel NAME runs them on another kernelspec than the one they name (e.g. rapaio-jupyter-kernel); a kernel
 // that is not idle 60 s after its start is restarted, up to --start-retries times.
-// Screenshots: OUT/NN-name.png (the whole notebook) and OUT/NN-name/cell-IDX.png (every table, and every
-// picture of notebook 06); OUT/report.json lists every check. Ends with "browser check: N passed, N failed"
+// Screenshots: OUT/NN-name.png (the whole notebook; OUT/ja/NN-name.png for a translation) and
+// OUT/NN-name/cell-IDX.png (every table, every picture of notebook 06 and every picture of a translation); OUT/report.json lists every check. Ends with "browser check: N passed, N failed"
 // (one per notebook); exit status 1 when any check failed.
 //
 // Needs: Debian's Jupyter (/usr/bin/python3 -m notebook), Debian's chromium (/usr/bin/chromium, or CHROMIUM=path)
@@ -67,16 +68,36 @@ function parseArgs(argv) {
   return o;
 }
 
+// The three editions: notebooks/*.ipynb (English), notebooks/ja/ and notebooks/zh/ (the translations).
+const EDITIONS = ['', 'ja', 'zh'];
+
+// "01-x.ipynb" for an English notebook, "ja/01-x.ipynb" for a translation: its path under the served folder (the
+// kernel starts in the notebook's folder, which is how convkit knows a translation's language)
+function servedName(nb) {
+  const folder = path.basename(path.dirname(nb));
+  return (EDITIONS.includes(folder) && folder ? `${folder}/` : '') + path.basename(nb);
+}
+
 function findNotebooks(names) {
-  const dir = path.join(ROOT, 'notebooks');
-  const all = fs.readdirSync(dir).filter((f) => f.endsWith('.ipynb')).sort();
-  if (names.length === 0) return all.map((f) => path.join(dir, f));
-  return names.map((n) => {
-    if (fs.existsSync(n) && n.endsWith('.ipynb')) return path.resolve(n);
-    const hit = all.find((f) => f === n || f === `${n}.ipynb` || f.startsWith(n));
-    if (!hit) throw new Error(`no notebook matches '${n}' in notebooks/`);
-    return path.join(dir, hit);
-  });
+  const base = path.join(ROOT, 'notebooks');
+  const all = [];
+  for (const e of EDITIONS) {
+    const dir = path.join(base, e);
+    if (!fs.existsSync(dir)) continue;
+    for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.ipynb')).sort()) all.push(path.join(dir, f));
+  }
+  if (names.length === 0) return all;
+  return [...new Set(names.flatMap((n) => {
+    if (fs.existsSync(n) && n.endsWith('.ipynb')) return [path.resolve(n)];
+    // "01": notebook 01 in every edition; "ja/01": the Japanese one
+    const hits = all.filter((p) => {
+      const s = servedName(p);
+      const rel = n.includes('/') ? s : path.basename(p);
+      return rel === n || rel === `${n}.ipynb` || rel.startsWith(n);
+    });
+    if (hits.length === 0) throw new Error(`no notebook matches '${n}' in notebooks/`);
+    return hits;
+  }))];
 }
 
 function loadPlaywright() {
@@ -204,7 +225,7 @@ async function clickMenu(page, menu, ...items) {
 }
 
 async function runNotebook(page, url, token, name, o) {
-  await page.goto(`${url}/notebooks/${encodeURIComponent(name)}?token=${token}`, { waitUntil: 'load' });
+  await page.goto(`${url}/notebooks/${name.split('/').map(encodeURIComponent).join('/')}?token=${token}`, { waitUntil: 'load' });
   await page.waitForFunction(() => window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded
     && Jupyter.notebook.kernel && Jupyter.notebook.kernel.is_connected(), null, { timeout: 120000 })
     .catch(async (e) => {
@@ -240,7 +261,7 @@ async function runNotebook(page, url, token, name, o) {
 }
 
 async function screenshots(page, name, cells, outDir) {
-  const stem = name.replace(/\.ipynb$/, '');
+  const stem = name.replace(/\.ipynb$/, '');   // "01-x" or "ja/01-x"
   const dir = path.join(outDir, stem);
   fs.mkdirSync(dir, { recursive: true });
   // the classic notebook scrolls inside #site: let it grow so that a full-page screenshot holds every cell
@@ -259,7 +280,7 @@ async function screenshots(page, name, cells, outDir) {
     const el = handles[c.index];
     if (!el) continue;
     const table = c.tables.length > 0 || c.texts.some((t) => t.tableLike);
-    const picture = stem.startsWith('06') && c.images.length > 0;
+    const picture = (path.basename(stem).startsWith('06') || stem.includes('/')) && c.images.length > 0;
     if (table || picture || c.problems.length > 0) {
       const out = await el.$('.output_wrapper');
       if (!out) continue;
@@ -284,7 +305,8 @@ async function main() {
   const served = path.join(work, 'notebooks');
   fs.mkdirSync(served);
   for (const nb of notebooks) {
-    const copy = path.join(served, path.basename(nb));
+    const copy = path.join(served, servedName(nb));
+    fs.mkdirSync(path.dirname(copy), { recursive: true });
     fs.copyFileSync(nb, copy);
     if (o.kernel) {
       const json = JSON.parse(fs.readFileSync(copy, 'utf8'));
@@ -303,7 +325,7 @@ async function main() {
   try {
     const context = await browser.newContext({ viewport: { width: o.width, height: o.height }, deviceScaleFactor: 1 });
     for (const nb of notebooks) {
-      const name = path.basename(nb);
+      const name = servedName(nb);
       const page = await context.newPage();
       const pageErrors = [];
       page.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -311,6 +333,11 @@ async function main() {
       try {
         entry.seconds = await runNotebook(page, url, token, name, o);
         entry.cells = await page.evaluate(measure, MIN_IMAGE_SCALE);
+        // what the reader reads first: the notebook's title, as rendered (a translation's is in its language)
+        entry.heading = await page.evaluate(() => {
+          const h = document.querySelector('#notebook-container .text_cell_render h1');
+          return h ? h.textContent.replace(/\u00b6/g, '').trim() : '';
+        });
         entry.column = Math.max(0, ...entry.cells.flatMap((c) => c.texts.map((t) => t.column)));
         entry.screenshots = await screenshots(page, name, entry.cells, o.out);
         for (const c of entry.cells) for (const p of c.problems) entry.problems.push(`cell ${c.index} (${c.source}): ${p}`);
@@ -318,6 +345,7 @@ async function main() {
         await page.evaluate(() => Jupyter.notebook.kernel.kill()).catch(() => null);
       } catch (e) {
         entry.problems.push(String(e.message || e));
+        fs.mkdirSync(path.dirname(path.join(o.out, name)), { recursive: true });
         await page.screenshot({ path: path.join(o.out, `${name.replace(/\.ipynb$/, '')}-failed.png`), fullPage: true })
           .catch(() => null);
       }

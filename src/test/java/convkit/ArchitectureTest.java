@@ -31,6 +31,7 @@ class ArchitectureTest {
         return layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .withOptionalLayers(true)
                 .layer("compute").definedBy("convkit.compute..")
+                .layer("i18n").definedBy("convkit.i18n..")
                 .layer("Tensor").definedBy(describe("convkit.Tensor and its printing",
                         (JavaClass c) -> c.getPackageName().equals("convkit") && !c.getName().startsWith("convkit.Ops")))
                 .layer("book").definedBy("convkit.book..")
@@ -45,6 +46,7 @@ class ArchitectureTest {
                 .layer("kernel, grader, benchmarks, command line").definedBy("convkit.jupyter..",
                         "convkit.grading..", "convkit.bench..", "convkit.cli..")
                 .whereLayer("compute").mayNotAccessAnyLayer()
+                .whereLayer("i18n").mayNotAccessAnyLayer()
                 .whereLayer("Tensor").mayOnlyAccessLayers("compute")
                 .whereLayer("book").mayOnlyAccessLayers("Tensor")
                 .whereLayer("ops").mayOnlyAccessLayers("Tensor", "compute")
@@ -52,7 +54,7 @@ class ArchitectureTest {
                 .whereLayer("nn.optim").mayOnlyAccessLayers("Tensor", "nn")
                 .whereLayer("models").mayOnlyAccessLayers("Tensor", "nn")
                 .whereLayer("data").mayOnlyAccessLayers("Tensor")
-                .whereLayer("viz").mayOnlyAccessLayers("Tensor")
+                .whereLayer("viz").mayOnlyAccessLayers("Tensor", "i18n")
                 .whereLayer("train").mayOnlyAccessLayers("Tensor", "compute", "nn", "nn.optim", "models", "data")
                 .whereLayer("Ops").mayOnlyAccessLayers("Tensor", "book", "ops")
                 .whereLayer("kernel, grader, benchmarks, command line").mayNotBeAccessedByAnyLayer()

@@ -11,11 +11,12 @@ import picocli.CommandLine.Command;
  * the kernel. Status 1 when Jupyter is missing (the rest is still done).
  */
 @Command(name = "setup",
-        description = {"build, install Jupyter, Fashion-MNIST and bubblewrap if missing, install the Java kernel",
+        description = {"build, install Jupyter, Fashion-MNIST, bubblewrap and CJK fonts if missing, install the Java kernel",
                 "./convkit setup builds target/convkit.jar (mvn -DskipTests package) and, on Debian/Ubuntu as root or "
                         + "with password-less sudo, installs the missing Debian packages: jupyter-notebook "
                         + "jupyter-nbconvert python3-nbclient jupyter-client (Jupyter), dataset-fashion-mnist (for "
-                        + "LeNet), bubblewrap (the grader's sandbox). Then, in Java, it checks each of them, says how "
+                        + "LeNet), bubblewrap (the grader's sandbox), fonts-noto-cjk (the Japanese and Chinese notebooks' "
+                        + "pictures). Then, in Java, it checks each of them, says how "
                         + "to install what is still missing, and installs the kernel (as install-kernel does). "
                         + "Safe to run again at any time."})
 public final class SetupCommand implements Callable<Integer> {
@@ -26,6 +27,7 @@ public final class SetupCommand implements Callable<Integer> {
         boolean jupyter = jupyter();
         fashionMnist();
         bubblewrap();
+        cjkFonts();
         InstallKernelCommand.install(JupyterPython.dataDir().resolve("kernels").resolve("java"), root, System.out);
         System.out.println();
         System.out.println("== Ready");
@@ -78,6 +80,16 @@ public final class SetupCommand implements Callable<Integer> {
         System.out.println("== bubblewrap (Debian package bubblewrap; the grader's sandbox for students' code)");
         System.out.println(Processes.onPath("bwrap").map(p -> "found " + p)
                 .orElse("not found: on Linux, ask an administrator for 'apt-get install bubblewrap' (only grading students' code uses it)"));
+    }
+
+    private static void cjkFonts() {
+        System.out.println();
+        System.out.println("== CJK fonts (Debian package fonts-noto-cjk; the pictures of notebooks/ja and notebooks/zh)");
+        for (convkit.i18n.Lang l : new convkit.i18n.Lang[] {convkit.i18n.Lang.JA, convkit.i18n.Lang.ZH}) {
+            System.out.println(l.nativeName() + ": " + convkit.viz.Images.fontFor(l).map(f -> "labels drawn with " + f)
+                    .orElse("no font draws it: the pictures keep English labels; ask an administrator for "
+                            + "'apt-get install fonts-noto-cjk'"));
+        }
     }
 
     static String launcher() {

@@ -183,7 +183,8 @@ public final class Check {
             }
         }
         if (r.tests().isEmpty()) {
-            return "No visible graded tests match \"" + prefix + "\" (numbers look like 7.2, 7.3.1, 7.9.4).\n";
+            return String.format(java.util.Locale.ROOT, GradeReport.t("No visible graded tests match \"%s\" (numbers look like 7.2, 7.3.1, 7.9.4)."),
+                    prefix) + "\n";
         }
         return r.studentFeedback(count[0], points[0]);
     }

@@ -37,7 +37,8 @@ public final class Feedback implements HtmlView {
         String tableText = table.printAll();
         String rest = full.startsWith(tableText) ? full.substring(tableText.length()) : full;
         Table scores = table.copy();
-        if (scores.columnNames().contains("hint")) scores.removeColumns("hint");
+        String hint = GradeReport.t("hint");   // the student view's column, in the student's language
+        if (scores.columnNames().contains(hint)) scores.removeColumns(hint);
         return new Feedback(report, scores, wrap(rest.replaceFirst("^\n+", "")));
     }
 

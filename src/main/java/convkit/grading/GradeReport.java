@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import convkit.i18n.Catalog;
+import convkit.i18n.Lang;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -79,12 +82,15 @@ public final class GradeReport {
      * and their messages and hints are left out.
      */
     public Table table(boolean studentView) {
-        StringColumn number = StringColumn.create("number");
-        StringColumn name = StringColumn.create("test");
-        DoubleColumn score = DoubleColumn.create("points");
-        DoubleColumn max = DoubleColumn.create("max");
-        StringColumn status = StringColumn.create("status");
-        StringColumn note = StringColumn.create(studentView ? "hint" : "message");
+        // the student view speaks the student's language (Lang.current(): the notebook's, or CONVKIT_LANG); the
+        // instructor's view stays English
+        java.util.function.UnaryOperator<String> tr = studentView ? GradeReport::t : s -> s;
+        StringColumn number = StringColumn.create(tr.apply("number"));
+        StringColumn name = StringColumn.create(tr.apply("test"));
+        DoubleColumn score = DoubleColumn.create(tr.apply("points"));
+        DoubleColumn max = DoubleColumn.create(tr.apply("max"));
+        StringColumn status = StringColumn.create(tr.apply("status"));
+        StringColumn note = StringColumn.create(studentView ? tr.apply("hint") : "message");
         int hidden = 0;
         double hiddenMax = 0, hiddenScore = 0;
         for (TestResult t : tests) {
@@ -98,26 +104,27 @@ public final class GradeReport {
             name.append(t.name());
             score.append(round(t.score()));
             max.append(t.maxScore());
-            status.append(statusText(t) + (studentView ? "" : visibilityMark(t)));
-            String text = t.isPassed() ? "" : studentView ? firstNonEmpty(t.hint(), t.message()) : firstLine(t.message());
+            status.append((studentView ? studentStatus(t) : statusText(t)) + (studentView ? "" : visibilityMark(t)));
+            String text = t.isPassed() ? "" : studentView ? firstNonEmpty(hint(t), t.message()) : firstLine(t.message());
             note.append(shorten(text, 70));
         }
         if (hidden > 0) {
-            number.append("hidden");
-            name.append(hidden + " hidden test" + (hidden == 1 ? "" : "s"));
+            number.append(tr.apply("hidden"));
+            name.append(hidden == 1 ? tr.apply("1 hidden test") : String.format(Locale.ROOT, tr.apply("%d hidden tests"), hidden));
             score.appendMissing();
             max.append(round(hiddenMax));
-            status.append("not shown");
-            note.append("graded by the instructor");
+            status.append(tr.apply("not shown"));
+            note.append(tr.apply("graded by the instructor"));
         }
-        number.append("total");
-        name.append(studentView && hidden > 0 ? "visible tests" : "");
+        number.append(tr.apply("total"));
+        name.append(studentView && hidden > 0 ? tr.apply("visible tests") : "");
         score.append(studentView && hidden > 0 ? round(score() - hiddenScore) : score());
         max.append(studentView && hidden > 0 ? round(maxScore() - hiddenMax) : maxScore());
         status.append(String.format(Locale.ROOT, "%.0f%%", 100 * (studentView && hidden > 0
                 ? (score() - hiddenScore) / Math.max(1e-12, maxScore() - hiddenMax) : fraction())));
         note.append("");
-        return Table.create("Score of " + submission, number, name, score, max, status, note);
+        return Table.create(String.format(Locale.ROOT, tr.apply("Score of %s"), studentView ? submissionName() : submission),
+                number, name, score, max, status, note);
     }
 
     /** What a student reads: the table, then each failed visible test's message and hint in full. */
@@ -127,20 +134,22 @@ public final class GradeReport {
         for (TestResult t : tests) {
             if (t.isPassed() || !t.visibility().studentSeesNow()) continue;
             sb.append("\n").append(t.number()).append(' ').append(t.name())
-                    .append(String.format(Locale.ROOT, " (%s of %s points", fmt(t.score()), fmt(t.maxScore())))
-                    .append(t.total() > 1 ? ", " + t.passed() + " of " + t.total() + " cases passed)" : ")").append('\n');
+                    .append(String.format(Locale.ROOT, t(" (%s of %s points"), fmt(t.score()), fmt(t.maxScore())))
+                    .append(t.total() > 1 ? String.format(Locale.ROOT, t(", %d of %d cases passed)"), t.passed(), t.total()) : t(")"))
+                    .append('\n');
             if (!t.message().isEmpty()) sb.append("  ").append(t.message().replace("\n", "\n  ")).append('\n');
-            if (!t.hint().isEmpty()) sb.append("  Hint: ").append(t.hint()).append('\n');
-            if (!t.output().isBlank()) sb.append("  Printed: ").append(shorten(t.output().strip(), 300).replace("\n", "\n  ")).append('\n');
+            if (!t.hint().isEmpty()) sb.append("  ").append(t("Hint:")).append(' ').append(hint(t)).append('\n');
+            if (!t.output().isBlank()) sb.append("  ").append(t("Printed:")).append(' ').append(shorten(t.output().strip(), 300).replace("\n", "\n  ")).append('\n');
         }
         long hiddenHere = tests.stream().filter(t -> !t.visibility().studentSeesNow()).count();
         int hiddenCount = (int) hiddenHere + hiddenTestsNotRun;
         double hiddenPoints = tests.stream().filter(t -> !t.visibility().studentSeesNow()).mapToDouble(TestResult::maxScore).sum()
                 + hiddenPointsNotRun;
         if (hiddenCount > 0) {
-            sb.append(String.format(Locale.ROOT, "%n%d hidden test%s (%s point%s) remain%s: the instructor's grading runs them; "
-                    + "passing every visible test does not guarantee them.%n",
-                    hiddenCount, hiddenCount == 1 ? "" : "s", fmt(hiddenPoints), hiddenPoints == 1 ? "" : "s", hiddenCount == 1 ? "s" : ""));
+            sb.append('\n').append(String.format(Locale.ROOT, t("%d hidden test%s (%s point%s) remain%s: the instructor's "
+                    + "grading runs them; passing every visible test does not guarantee them."),
+                    hiddenCount, hiddenCount == 1 ? "" : "s", fmt(hiddenPoints), hiddenPoints == 1 ? "" : "s", hiddenCount == 1 ? "s" : ""))
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -180,6 +189,33 @@ public final class GradeReport {
         List<String> q = new ArrayList<>();
         for (String c : cells) q.add(c.matches("[^,\"\n]*") ? c : "\"" + c.replace("\"", "\"\"") + "\"");
         return String.join(",", q);
+    }
+
+    /** {@code english} in the student's language ({@link Catalog#MESSAGES}, {@link Lang#current()}). */
+    static String t(String english) {
+        return Catalog.MESSAGES.get(english);
+    }
+
+    /** A test's hint in the student's language, when messages.tsv translates it; else as the exercise wrote it. */
+    static String hint(TestResult t) {
+        return t.hint().isEmpty() || Lang.current() == Lang.EN || !Catalog.MESSAGES.has(Lang.current(), t.hint())
+                ? t.hint() : Catalog.MESSAGES.get(t.hint());
+    }
+
+    /** The submission's name as a student reads it ("your exercises 7.2" in their language). */
+    private String submissionName() {
+        if (submission.equals("your exercises")) return t("your exercises");
+        if (submission.startsWith("your exercises ")) {
+            return String.format(Locale.ROOT, t("your exercises %s"), submission.substring("your exercises ".length()));
+        }
+        return submission;
+    }
+
+    /** {@link #statusText} in the student's language. */
+    static String studentStatus(TestResult t) {
+        if (t.isPassed()) return t("passed");
+        if (t.total() > 1 && t.passed() > 0) return String.format(Locale.ROOT, t("%d/%d cases"), t.passed(), t.total());
+        return t("FAILED");
     }
 
     static String statusText(TestResult t) {

@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+
+import convkit.i18n.Catalog;
+import convkit.i18n.Lang;
 
 /**
  * Generates the student side from the single source {@code solutions/}:
@@ -173,6 +177,26 @@ public final class KitBuilder {
         return have;
     }
 
+    private static final java.util.regex.Pattern STUB_THROW =
+            java.util.regex.Pattern.compile("^(\\s*)throw new UnsupportedOperationException\\(\"(.*)\"\\);\\s*$");
+
+    /**
+     * {@code source} with a comment in {@code lang} above each stub's {@code throw new UnsupportedOperationException("...")}
+     * whose message {@link Catalog#EXERCISES} translates (same indentation); every other line unchanged.
+     */
+    static String commented(String source, Lang lang) {
+        StringBuilder out = new StringBuilder();
+        for (String line : source.split("\n", -1)) {
+            java.util.regex.Matcher m = STUB_THROW.matcher(line);
+            if (m.matches()) {
+                String english = m.group(2).replace("\\\"", "\"");
+                if (Catalog.EXERCISES.has(lang, english)) out.append(m.group(1)).append("// ").append(Catalog.EXERCISES.in(lang, english)).append('\n');
+            }
+            out.append(line).append('\n');
+        }
+        return out.substring(0, out.length() - 1);
+    }
+
     /** Top-level paths of the checkout that go into the student kit (solutions/, src/test/ and build output never do). */
     static final List<String> KIT_PATHS = List.of("pom.xml", "convkit", "convkit.cmd", "README.md", "LICENSE", "src/main", "scripts", "notebooks", "exercises", "docs");
 
@@ -182,6 +206,15 @@ public final class KitBuilder {
      * has drifted. Files keep their executable bit ({@link UnixZip}). Returns the zip entries.
      */
     public static List<String> zip(Path root, Path zipFile) {
+        return zip(root, zipFile, Lang.EN);
+    }
+
+    /**
+     * {@link #zip(Path, Path)} for students who read {@code lang}: each exercise stub of {@code exercises/src/main/java}
+     * gets, above its {@code throw new UnsupportedOperationException("Exercise ...")}, a comment saying the same in
+     * {@code lang} ({@link Catalog#EXERCISES}); the code stays English. English adds nothing.
+     */
+    public static List<String> zip(Path root, Path zipFile, Lang lang) {
         List<String> problems = check(root);
         if (!problems.isEmpty()) throw new IllegalStateException("the kit is out of date:\n  " + String.join("\n  ", problems));
         List<String> entries = new ArrayList<>();
@@ -199,7 +232,11 @@ public final class KitBuilder {
                     for (Path f : files) {
                         String rel = root.relativize(f).toString().replace('\\', '/');
                         if (rel.contains("/target/") || rel.contains("/.ipynb_checkpoints/") || rel.contains("/.")) continue;
-                        zip.add("convkit/" + rel, Files.readAllBytes(f), UnixZip.modeOf(f));
+                        byte[] bytes = Files.readAllBytes(f);
+                        if (lang != Lang.EN && rel.startsWith("exercises/src/main/java/") && rel.endsWith(".java")) {
+                            bytes = commented(new String(bytes, StandardCharsets.UTF_8), lang).getBytes(StandardCharsets.UTF_8);
+                        }
+                        zip.add("convkit/" + rel, bytes, UnixZip.modeOf(f));
                         entries.add("convkit/" + rel);
                     }
                 }

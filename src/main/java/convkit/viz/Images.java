@@ -43,6 +43,15 @@ public final class Images {
     private Images() {
     }
 
+    /**
+     * The font family the pictures draw {@code lang}'s labels with (Noto Sans CJK JP for Japanese, SC for Chinese
+     * when installed), or empty when no installed font draws the language: then labels stay English.
+     */
+    public static java.util.Optional<String> fontFor(convkit.i18n.Lang lang) {
+        return lang == convkit.i18n.Lang.EN ? java.util.Optional.of(Text.PLAIN.getFamily())
+                : java.util.Optional.ofNullable(Fonts.family(lang));
+    }
+
     /** {@code Heatmap.of(t).render()}: see {@link Heatmap} for shapes and defaults. */
     public static BufferedImage heatmap(Tensor t) {
         return Heatmap.of(t).render();

@@ -1,6 +1,7 @@
 package convkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import convkit.grading.batch.BatchGrade;
 import convkit.train.Train;
@@ -216,10 +217,19 @@ class CliTest {
     void runNotebooksFindsNotebooksByNumberNameOrPath() {
         Path root = Home.root();
         Path one = root.resolve("notebooks/01-cross-correlation.ipynb");
-        assertThat(RunNotebooksCommand.resolve(root, List.of("01"))).containsExactly(one);
-        assertThat(RunNotebooksCommand.resolve(root, List.of("01-cross-correlation"))).containsExactly(one);
+        Path ja = root.resolve("notebooks/ja/01-cross-correlation.ipynb");
+        Path zh = root.resolve("notebooks/zh/01-cross-correlation.ipynb");
+        // a number or a name: that notebook in the three editions, English first
+        assertThat(RunNotebooksCommand.resolve(root, List.of("01"))).containsExactly(one, ja, zh);
+        assertThat(RunNotebooksCommand.resolve(root, List.of("01-cross-correlation"))).containsExactly(one, ja, zh);
+        assertThat(RunNotebooksCommand.resolve(root, List.of("01"), List.of("ja"))).containsExactly(ja);
+        assertThat(RunNotebooksCommand.resolve(root, List.of("zh/01"))).containsExactly(zh);
         assertThat(RunNotebooksCommand.resolve(root, List.of(one.toString()))).containsExactly(one);
-        assertThat(RunNotebooksCommand.resolve(root, List.of())).contains(one).allMatch(p -> p.toString().endsWith(".ipynb"));
+        List<Path> all = RunNotebooksCommand.resolve(root, List.of());
+        assertThat(all).contains(one, ja, zh).allMatch(p -> p.toString().endsWith(".ipynb"));
+        assertThat(all.indexOf(one)).as("English first").isLessThan(all.indexOf(ja));
+        assertThatThrownBy(() -> RunNotebooksCommand.resolve(root, List.of("ja/99")))
+                .hasMessageContaining("no notebook matches '99'");
         Run r = run("run-notebooks", "99-nothing");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).satisfiesAnyOf(e -> assertThat(e).contains("no notebook matches '99-nothing'"),

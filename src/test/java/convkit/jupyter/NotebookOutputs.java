@@ -13,13 +13,13 @@ import com.google.gson.JsonObject;
  * only for being there (their bytes are ignored), execution counts and tracebacks not at all. A cell whose
  * metadata says {@code "convkit": {"nondeterministic": true}} (timings) is skipped.
  */
-final class NotebookOutputs {
+public final class NotebookOutputs {
 
     private NotebookOutputs() {
     }
 
     /** One message per differing cell; empty when the texts agree. */
-    static List<String> differences(String notebook, JsonObject committed, JsonObject executed) {
+    public static List<String> differences(String notebook, JsonObject committed, JsonObject executed) {
         List<String> diffs = new ArrayList<>();
         JsonArray a = committed.getAsJsonArray("cells");
         JsonArray b = executed.getAsJsonArray("cells");

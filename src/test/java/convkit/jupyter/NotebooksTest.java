@@ -17,8 +17,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Regression test of the committed notebooks: re-executes each one (notebooks/*.ipynb and the test-only smoke
- * notebook) headless with THIS build's kernel, through the same runner as {@code ./convkit run-notebooks}, and
+ * Regression test of the committed notebooks: re-executes each one (notebooks/*.ipynb, the Japanese and Chinese
+ * editions notebooks/ja/ and notebooks/zh/, and the test-only smoke notebook) headless with THIS build's kernel, through the same runner as {@code ./convkit run-notebooks}, and
  * compares its printed text with the committed outputs cell by cell ({@link NotebookOutputs}). A library change
  * that alters a printed number fails here naming notebook, cell, expected and actual text. Skipped without
  * Jupyter, except on CI.
@@ -33,10 +33,12 @@ class NotebooksTest {
 
     static List<Path> notebooks() throws IOException {
         List<Path> all = new ArrayList<>();
-        Path dir = JupyterSupport.ROOT.resolve("notebooks");
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> s = Files.list(dir)) {
-                all.addAll(s.filter(p -> p.toString().endsWith(".ipynb")).sorted().collect(Collectors.toList()));
+        Path base = JupyterSupport.ROOT.resolve("notebooks");
+        for (Path dir : List.of(base, base.resolve("ja"), base.resolve("zh"))) {   // the three editions
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> s = Files.list(dir)) {
+                    all.addAll(s.filter(p -> p.toString().endsWith(".ipynb")).sorted().collect(Collectors.toList()));
+                }
             }
         }
         all.add(JupyterSupport.ROOT.resolve("src/test/resources/notebooks/kernel-smoke.ipynb"));
@@ -45,7 +47,13 @@ class NotebooksTest {
 
     @TestFactory
     Stream<DynamicTest> committedOutputsAreReproduced() throws IOException {
-        return notebooks().stream().map(nb -> DynamicTest.dynamicTest(nb.getFileName().toString(), () -> check(nb)));
+        return notebooks().stream().map(nb -> DynamicTest.dynamicTest(name(nb), () -> check(nb)));
+    }
+
+    /** "01-cross-correlation.ipynb", "ja/01-cross-correlation.ipynb" */
+    static String name(Path nb) {
+        String folder = nb.getParent().getFileName().toString();
+        return (folder.equals("ja") || folder.equals("zh") ? folder + "/" : "") + nb.getFileName();
     }
 
     private void check(Path notebook) throws IOException {
@@ -58,9 +66,8 @@ class NotebooksTest {
                         "CONVKIT_SUBSET", System.getenv().getOrDefault("CONVKIT_SUBSET", "1")), null, 3600);
         assertThat(r.exitCode()).as("%s did not run through:\n%s", notebook.getFileName(), r.stderr()).isZero();
         JsonObject committed = JupyterSupport.GSON.fromJson(Files.readString(notebook), JsonObject.class);
-        JsonObject executed = JupyterSupport.GSON.fromJson(
-                Files.readString(out.resolve(notebook.getFileName())), JsonObject.class);
-        List<String> diffs = NotebookOutputs.differences(notebook.getFileName().toString(), committed, executed);
+        JsonObject executed = JupyterSupport.GSON.fromJson(Files.readString(out.resolve(name(notebook))), JsonObject.class);
+        List<String> diffs = NotebookOutputs.differences(name(notebook), committed, executed);
         assertThat(diffs).as("re-executed text differs from the committed notebook (if the change is intended, "
                 + "refresh it with ./convkit run-notebooks --update)\n%s", String.join("\n", diffs)).isEmpty();
     }

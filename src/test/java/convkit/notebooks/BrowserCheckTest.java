@@ -45,9 +45,11 @@ class BrowserCheckTest {
                 "JUPYTER_DATA_DIR", tmp.resolve("data").toString(),
                 "JUPYTER_RUNTIME_DIR", tmp.resolve("runtime").toString(),
                 "CONVKIT_SUBSET", System.getenv().getOrDefault("CONVKIT_SUBSET", "1")), 3600);
-        long notebooks;
-        try (var s = Files.list(Processes.ROOT.resolve("notebooks"))) {
-            notebooks = s.filter(p -> p.toString().endsWith(".ipynb")).count();
+        long notebooks = 0;
+        for (String edition : List.of("", "ja", "zh")) {   // the English notebooks and the two translations
+            try (var s = Files.list(Processes.ROOT.resolve("notebooks").resolve(edition))) {
+                notebooks += s.filter(p -> p.toString().endsWith(".ipynb")).count();
+            }
         }
         assertThat(r.stdout()).as("browser check:\n%s", r.both())
                 .contains("browser check: " + notebooks + " passed, 0 failed");
@@ -56,16 +58,24 @@ class BrowserCheckTest {
         com.google.gson.JsonObject report = com.google.gson.JsonParser.parseString(Files.readString(out.resolve("report.json")))
                 .getAsJsonObject();
         Map<String, Integer> tables = new java.util.TreeMap<>();
-        int images = 0;
+        Map<String, Integer> images = new java.util.TreeMap<>();
+        Map<String, String> headings = new java.util.TreeMap<>();
         for (com.google.gson.JsonElement nb : report.getAsJsonArray("notebooks")) {
-            String name = nb.getAsJsonObject().get("name").getAsString();
+            String name = nb.getAsJsonObject().get("name").getAsString();   // 01-x.ipynb, ja/01-x.ipynb
+            String key = name.substring(0, name.indexOf('/') + 3);        // 01, ja/01
+            headings.put(key, nb.getAsJsonObject().get("heading").getAsString());
             for (com.google.gson.JsonElement c : nb.getAsJsonObject().getAsJsonArray("cells")) {
-                tables.merge(name.substring(0, 2), c.getAsJsonObject().getAsJsonArray("tables").size(), Integer::sum);
-                images += c.getAsJsonObject().getAsJsonArray("images").size();
+                tables.merge(key, c.getAsJsonObject().getAsJsonArray("tables").size(), Integer::sum);
+                images.merge(name.substring(0, name.indexOf('/') + 1), c.getAsJsonObject().getAsJsonArray("images").size(), Integer::sum);
             }
         }
-        assertThat(tables).containsEntry("02", 2).containsEntry("06", 1);
-        assertThat(images).isGreaterThanOrEqualTo(23);
+        for (String edition : List.of("", "ja/", "zh/")) {
+            assertThat(tables).containsEntry(edition + "02", 2).containsEntry(edition + "06", 1);
+            assertThat(images.get(edition)).as("pictures in edition '%s'", edition).isGreaterThanOrEqualTo(23);
+        }
+        // the reader of a translation reads its language (the pictures' labels: LabelsTest and the screenshots)
+        assertThat(headings).containsEntry("01", "Convolutions for Images").containsEntry("ja/01", "画像の畳み込み")
+                .containsEntry("zh/01", "图像卷积").containsEntry("zh/04", "汇聚层");
     }
 
     /** A port of 8920-8929 (this project's share of the machine) that nothing listens on. */
