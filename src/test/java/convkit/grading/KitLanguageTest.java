@@ -90,7 +90,7 @@ class KitLanguageTest {
             String sec72 = new String(z.getInputStream(z.getEntry("convkit/exercises/src/main/java/convkit/exercises/Sec72Kernels.java"))
                     .readAllBytes(), StandardCharsets.UTF_8);
             String english = Files.readString(ROOT.resolve("exercises/src/main/java/convkit/exercises/Sec72Kernels.java"));
-            assertThat(sec72).contains("// 演習 7.2.4: k × k の近傍を平均する");
+            assertThat(sec72).contains("// 演習 7.2.2（ぼかし）: どの k × k カーネルなら各出力が局所平均になるか?");
             long comments = sec72.lines().filter(l -> l.trim().startsWith("// 演習")).count();
             assertThat(comments).isEqualTo(THROW.matcher(english).results().count());
             // the test sources are not touched
