@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,22 +18,20 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 /**
  * Times batch grading of a generated class (not a test: a main that prints figures).
  *
  * <pre>
- * ./convkit grading-bench [N] [--jobs J] [--cold] [--keep]
+ * ./convkit grading-bench [N] [--jobs J] [--keep]
  * </pre>
  *
  * Generates N submissions (default 100) from solutions/: a quarter exact copies of the solutions, the
  * rest with one to three exercise files replaced by their stubs (partly wrong); every submission differs
  * (a comment with its number) so nothing is graded once for two students, and every fifth is a zip. Then
- * grades them with {@link BatchGrade} ({@code --no-dedup}) and prints the wall time, the time per
- * submission and where it goes: starting child JVMs, compiling (the same sources compiled in this JVM,
- * timed apart), running the tests (the child's JUnit time as the tests report it), and the rest.
+ * grades them with {@link BatchGrade} ({@code --no-dedup}; each in a fresh test JVM in the sandbox) and prints the
+ * wall time, the time per submission and where it goes: compiling the student's files, the test JVM (of which the
+ * tests themselves, as JUnit times them, and the rest: sandbox, JVM start, JUnit), and the rest.
  */
 public final class GradingBench {
     private GradingBench() {
@@ -43,7 +42,7 @@ public final class GradingBench {
         /** How many submissions to generate and grade. */
         public int n = 100;
         public int jobs = 2;
-        /** A new JVM per submission instead of the pool of warm JVMs. */
+        /** Ignored: every submission gets a fresh JVM (there is no pool of warm JVMs any more). */
         public boolean cold;
         /** Keep the generated class and its gradebook (the folder is printed). */
         public boolean keep;
@@ -52,14 +51,14 @@ public final class GradingBench {
     /** Generates the class, grades it and prints the figures on standard output. */
     public static void run(Options options) throws IOException, InterruptedException {
         int n = options.n, jobs = options.jobs;
-        boolean cold = options.cold, keep = options.keep;
+        boolean keep = options.keep;
         Path root = KitPaths.root();
         Path work = Files.createTempDirectory("convkit-gradingbench-");
         Path subs = work.resolve("class");
         List<String> kinds = generate(root, subs, n, 2026);
-        System.out.printf(Locale.ROOT, "GradingBench: %d submissions (%d correct, %d partly wrong) in %s; %d cores, jobs %d, %s JVMs%n",
-                n, kinds.stream().filter("correct"::equals).count(), kinds.stream().filter(k -> !k.equals("correct")).count(),
-                subs, Runtime.getRuntime().availableProcessors(), jobs, cold ? "one-shot" : "warm");
+        System.out.printf(Locale.ROOT, "GradingBench: %d submissions (%d correct, %d partly wrong) in %s; %d cores, jobs %d, "
+                + "a fresh test JVM per submission%n", n, kinds.stream().filter("correct"::equals).count(),
+                kinds.stream().filter(k -> !k.equals("correct")).count(), subs, Runtime.getRuntime().availableProcessors(), jobs);
         System.out.printf(Locale.ROOT, "load average before: %.2f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         LongAdder childNanos = new LongAdder();
@@ -69,7 +68,6 @@ public final class GradingBench {
         o.out = work.resolve("gradebook");
         o.jobs = jobs;
         o.dedup = false;
-        o.warm = !cold;
         o.quiet = true;
         o.launcherDecorator = inner -> (cmd, log) -> {
             long t0 = System.nanoTime();
@@ -83,26 +81,33 @@ public final class GradingBench {
         BatchGrade.Summary s = BatchGrade.run(o, quiet);
         double[] cpu1 = cpuSeconds();
         double wall = s.seconds();
+        int g = Math.max(1, s.graded());
         double testSec = s.testSecondsTotal();
-        double childSec = childNanos.sum() / 1e9;
         double perSubLatency = s.secondsPerStudent().values().stream().mapToDouble(Double::doubleValue).sum();
-
-        double compile = compileSeconds(root, subs, 5);
-        double jvmStart = jvmStartSeconds(3);
-        System.out.printf(Locale.ROOT, "graded %d in %.1f s wall = %.2f s per submission (%d jobs); %d child runs, %d JVM(s) started%n",
-                s.graded(), wall, wall / Math.max(1, s.graded()), jobs, runs.get(), s.jvmsStarted());
+        double compile = s.phaseTotals().getOrDefault("compile", 0.0);
+        double child = s.phaseTotals().getOrDefault("test JVMs", 0.0);
+        System.out.printf(Locale.ROOT, "isolation: %s%n", s.isolation());
+        System.out.printf(Locale.ROOT, "graded %d in %.1f s wall = %.2f s per submission (%d jobs); %d test JVMs started (%d runs)%n",
+                s.graded(), wall, wall / g, jobs, s.jvmsStarted(), runs.get());
         if (cpu0 != null && cpu1 != null) {
             double self = cpu1[0] - cpu0[0], kids = cpu1[1] - cpu0[1];
-            System.out.printf(Locale.ROOT, "CPU per submission: %.2f s (grading JVM: compile, hashing, results %.2f s + child JVMs %.2f s); "
-                    + "on an idle %d-core machine that is %.1f s for %d submissions%n", (self + kids) / s.graded(), self / s.graded(),
-                    kids / s.graded(), Runtime.getRuntime().availableProcessors(), (self + kids) / Runtime.getRuntime().availableProcessors(), s.graded());
+            System.out.printf(Locale.ROOT, "CPU per submission: %.2f s (grading JVM: unpack, compile, hashing, results %.2f s + test JVMs %.2f s); "
+                    + "on an idle %d-core machine that is %.1f s for %d submissions%n", (self + kids) / g, self / g,
+                    kids / g, Runtime.getRuntime().availableProcessors(), (self + kids) / Runtime.getRuntime().availableProcessors(), s.graded());
         }
-        System.out.printf(Locale.ROOT, "per submission (latency, summed over jobs): %.2f s, of which%n", perSubLatency / s.graded());
-        System.out.printf(Locale.ROOT, "  child run (JUnit discovery + tests [+ JVM start when one-shot]): %.2f s%n", childSec / s.graded());
-        System.out.printf(Locale.ROOT, "     tests themselves (JUnit's per-test times):                   %.2f s%n", testSec / s.graded());
-        System.out.printf(Locale.ROOT, "  compile + unpack + hashing + writing results (the rest):        %.2f s%n", (perSubLatency - childSec) / s.graded());
-        System.out.printf(Locale.ROOT, "measured apart: javac of one submission + the instructor tests, warm, in-process: %.2f s; "
-                + "a bare child JVM start (JUnit launcher, no tests): %.2f s%n", compile, jvmStart);
+        System.out.printf(Locale.ROOT, "per submission (latency of one job, mean): %.2f s, of which%n", perSubLatency / g);
+        System.out.printf(Locale.ROOT, "  compiling the student's files (javac in the grading JVM; the tests were compiled once): %.2f s%n", compile / g);
+        System.out.printf(Locale.ROOT, "  the test JVM in its sandbox (start, JUnit, the tests):                                   %.2f s%n", child / g);
+        System.out.printf(Locale.ROOT, "     of which the tests themselves (JUnit's per-test times):                              %.2f s%n", testSec / g);
+        System.out.printf(Locale.ROOT, "     and the rest (bwrap + JVM start with the class-data archive + JUnit discovery):     %.2f s%n", (child - testSec) / g);
+        System.out.printf(Locale.ROOT, "  the rest (unpacking, copying, hashing, the stub API check, writing results):           %.2f s%n",
+                (perSubLatency - compile - child) / g);
+        List<Map.Entry<String, Double>> slow = new ArrayList<>(s.secondsPerStudent().entrySet());
+        slow.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        System.out.printf(Locale.ROOT, "slowest: %s%n", slow.subList(0, Math.min(3, slow.size())).stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey(), e.getValue())).toList());
+        double jvmStart = jvmStartSeconds(3);
+        System.out.printf(Locale.ROOT, "measured apart: a test JVM that runs nothing, in the same sandbox with the same archive: %.2f s%n", jvmStart);
         System.out.printf(Locale.ROOT, "load average after: %.2f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (!keep) deleteTree(work);
         else System.out.println("kept " + work);
@@ -167,48 +172,9 @@ public final class GradingBench {
         }
     }
 
-    /** Mean seconds to compile one generated submission with all instructor tests, in this JVM, after one warm-up. */
-    static double compileSeconds(Path root, Path subs, int reps) throws IOException {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<String> sources = new ArrayList<>();
-        try (Stream<Path> s = Stream.concat(Files.walk(root.resolve("solutions/src/test/java")), Files.walk(root.resolve("solutions/src/hidden/java")))) {
-            s.filter(p -> p.toString().endsWith(".java")).forEach(p -> sources.add(p.toString()));
-        }
-        try (Stream<Path> s = Files.walk(subs.resolve("s000/src/main/java"))) {
-            s.filter(p -> p.toString().endsWith(".java")).forEach(p -> sources.add(p.toString()));
-        }
-        String cp = System.getProperty("java.class.path");
-        double total = 0;
-        for (int r = 0; r <= reps; r++) {
-            Path out = Files.createTempDirectory("convkit-bench-javac-");
-            List<String> a = new ArrayList<>(List.of("-d", out.toString(), "-cp", cp, "-proc:none", "-nowarn", "-g"));
-            a.addAll(sources);
-            long t0 = System.nanoTime();
-            int rc = javac.run(null, null, new java.io.ByteArrayOutputStream(), a.toArray(new String[0]));
-            if (r > 0) total += (System.nanoTime() - t0) / 1e9;
-            deleteTree(out);
-            if (rc != 0) throw new IllegalStateException("bench compile failed");
-        }
-        return total / reps;
-    }
-
-    /** Mean wall seconds of a one-shot child JVM that runs the JUnit launcher on an empty folder. */
-    static double jvmStartSeconds(int reps) throws IOException, InterruptedException {
-        Path empty = Files.createTempDirectory("convkit-bench-empty-");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        double total = 0;
-        for (int r = 0; r < reps; r++) {
-            Path rec = empty.resolveSibling(empty.getFileName() + "-rec-" + r + ".jsonl");
-            long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.security.manager=allow",
-                    "-cp", System.getProperty("java.class.path") + File.pathSeparator + empty, "convkit.grading.ChildRunner",
-                    "--out", rec.toString(), empty.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            p.waitFor();
-            total += (System.nanoTime() - t0) / 1e9;
-            Files.deleteIfExists(rec);
-        }
-        deleteTree(empty);
-        return total / reps;
+    /** Mean wall seconds of a test JVM that runs no test (empty submission, no tests), started the way the grader starts one. */
+    static double jvmStartSeconds(int reps) {
+        return convkit.grading.Grader.emptyRunSeconds(reps);
     }
 
     static void deleteTree(Path root) {

@@ -50,7 +50,7 @@ public final class GradeClassCommand implements Callable<Integer> {
     @Option(names = "--no-dedup", description = "grade identical submissions separately (default: once, the grade copied)")
     boolean noDedup;
 
-    @Option(names = "--cold", description = "a new JVM per submission instead of the pool of warm JVMs (slower)")
+    @Option(names = "--cold", description = "kept for old scripts: every submission gets fresh JVMs in a sandbox anyway")
     boolean cold;
 
     @Option(names = "--quiet", description = "no progress line per student")

@@ -21,7 +21,7 @@ public final class GradingBenchCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "J", description = "submissions graded at once (default: ${DEFAULT-VALUE})")
     int jobs = 2;
 
-    @Option(names = "--cold", description = "a new JVM per submission instead of the pool of warm JVMs")
+    @Option(names = "--cold", description = "kept for old scripts: every submission gets a fresh JVM anyway")
     boolean cold;
 
     @Option(names = "--keep", description = "keep the generated class and its gradebook (the folder is printed)")

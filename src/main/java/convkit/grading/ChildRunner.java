@@ -1,112 +1,180 @@
 package convkit.grading;
 
+import com.google.gson.Gson;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.PostDiscoveryFilter;
-import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 
 /**
- * The child-JVM side of grading: runs the JUnit Platform on a folder of compiled tests and writes
- * {@link RunRecord} lines. Started by {@link Grader}; not meant to be called by hand.
- *
- * <pre>java -cp LIB:CLASSES convkit.grading.ChildRunner --out records.jsonl --timeout 10
- *     [--xml DIR] [--only PREFIX] [--exclude keys.txt] CLASSES</pre>
+ * The test-JVM side of grading (started by {@link Grader} in a sandbox, one JVM per submission; not meant to be
+ * run by hand). Everything comes on stdin, nothing from the file system: the run's key, the request (which test
+ * methods to run, the timeout), then the student's compiled classes and the instructor's visible test classes
+ * as bytes. It installs the {@link StudentGuard}, defines the student's classes in their own protection domain
+ * and class loader, the tests in a child loader of that one, and runs the visible tests (phase 1). Then it
+ * writes a {@code sealed} record, and only then reads the hidden test classes from stdin and runs them
+ * (phase 2): while the visible tests ran, whose results a student sees, no hidden test class existed in this
+ * JVM or on its file system. Records go to the original stdout through a {@link RecordChannel.Writer}.
  */
 public final class ChildRunner {
     private ChildRunner() {
     }
 
-    public static void main(String[] args) throws IOException {
-        execute(args);
-        Runtime.getRuntime().halt(0); // also ends threads left spinning by timed-out tests
+    /** The request, the second line of stdin (JSON). */
+    static final class Request {
+        int timeout = 10;
+        /** Keys (Class#method) of the graded methods to run; nothing else runs. */
+        List<String> run = new ArrayList<>();
+        boolean guard = true;
     }
 
-    /**
-     * One run, without ending the JVM: the test classes are found through the thread's context class
-     * loader (a warm worker JVM sets it to a fresh loader per submission; see convkit.grading.batch).
-     */
-    public static void execute(String[] args) throws IOException {
-        Path out = null, xml = null, exclude = null, classes = null;
-        String only = "";
-        int timeout = 10;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--out" -> out = Path.of(args[++i]);
-                case "--xml" -> xml = Path.of(args[++i]);
-                case "--only" -> only = args[++i];
-                case "--exclude" -> exclude = Path.of(args[++i]);
-                case "--timeout" -> timeout = Integer.parseInt(args[++i]);
-                default -> classes = Path.of(args[i]);
+    public static void main(String[] args) throws IOException {
+        OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        InputStream stdin = new FileInputStream(FileDescriptor.in);
+        PrintStream err = System.err;
+        int status = 0;
+        StudentGuard guard = null;
+        try {
+            BufferedReader in = RecordChannel.lines(stdin);
+            String key = field(in.readLine(), "KEY ");
+            RecordChannel.Writer channel = new RecordChannel.Writer(key, stdout);
+            Request req = new Gson().fromJson(field(in.readLine(), "REQ "), Request.class);
+            System.setIn(InputStream.nullInputStream());
+            Map<String, byte[]> studentBytes = classes(in, "student"), visibleBytes = classes(in, "visible");
+            MemoryLoader studentLoader = new MemoryLoader("submission", ClassLoader.getSystemClassLoader(), studentBytes, null);
+            ProtectionDomain domain = StudentGuard.studentDomain(studentLoader);
+            studentLoader.domain = domain;
+            MemoryLoader visible = new MemoryLoader("tests", studentLoader, visibleBytes, null);
+            OutputCapture capture = OutputCapture.install(8_000);
+            RecordingListener recorder = new RecordingListener(channel, capture);
+            Set<String> wanted = new HashSet<>(req.run);
+            // load what the launcher needs before the guard, so no JDK code path runs for the first time under it
+            Launcher launcher = LauncherFactory.create();
+            if (req.guard) {
+                guard = StudentGuard.install(domain);
+                recorder.note(guard == null ? "no-guard" : "guard");
             }
+            Thread.currentThread().setContextClassLoader(ClassLoader.getSystemClassLoader());
+            run(launcher, visible, visibleBytes.keySet(), wanted, req.timeout, recorder);
+            recorder.seal();
+            Map<String, byte[]> hiddenBytes = classes(in, "hidden");
+            if (!hiddenBytes.isEmpty()) {   // the same loader (the same runtime package: hidden tests use visible helpers)
+                visible.add(hiddenBytes);
+                run(launcher, visible, hiddenBytes.keySet(), wanted, req.timeout, recorder);
+            }
+            recorder.done();
+        } catch (Throwable t) { // JUnit rethrows "unrecoverable" errors such as OutOfMemoryError and ends the run
+            status = 3;
+            try {
+                err.println("child: " + t);
+            } catch (Throwable ignored) {
+                // out of memory even for this
+            }
+        } finally {
+            if (guard != null) guard.open();
+            Runtime.getRuntime().halt(status); // also ends threads left spinning by timed-out tests
         }
-        if (out == null || classes == null) throw new IllegalArgumentException("usage: --out FILE [--timeout S] CLASSES_DIR");
-        Set<String> excluded = exclude == null ? Set.of() : new HashSet<>(Files.readAllLines(exclude));
-        PrintWriter records = new PrintWriter(new OutputStreamWriter(new FileOutputStream(out.toFile(), true), StandardCharsets.UTF_8));
-        OutputCapture capture = OutputCapture.install(8_000);
-        ExitGuard guard = Boolean.parseBoolean(System.getProperty("convkit.grading.exitGuard", "true")) ? ExitGuard.install() : null;
+    }
 
-        String prefix = only;
-        PostDiscoveryFilter filter = descriptor -> {
-            Optional<Method> m = descriptor.getSource()
-                    .filter(s -> s instanceof org.junit.platform.engine.support.descriptor.MethodSource)
-                    .map(s -> {
-                        try {
-                            return ((org.junit.platform.engine.support.descriptor.MethodSource) s).getJavaMethod();
-                        } catch (RuntimeException e) {
-                            return null;
-                        }
-                    });
-            if (m.isEmpty()) return FilterResult.included("not a method");
-            Graded g = m.get().getAnnotation(Graded.class);
-            if (g == null) return FilterResult.excluded("not graded");
-            if (!Numbers.matches(g.number(), prefix)) return FilterResult.excluded("not in " + prefix);
-            if (excluded.contains(RecordingListener.key(m.get()))) return FilterResult.excluded("already graded");
-            return FilterResult.included("graded");
+    private static String field(String line, String prefix) throws IOException {
+        if (line == null || !line.startsWith(prefix)) throw new IOException("bad request line");
+        return line.substring(prefix.length());
+    }
+
+    /** Reads {@code CLASSES <what> <n>} and n lines {@code <binary name> <base64>}. */
+    private static Map<String, byte[]> classes(BufferedReader in, String what) throws IOException {
+        String[] head = field(in.readLine(), "CLASSES " + what + " ").split(" ");
+        int n = Integer.parseInt(head[0]);
+        Map<String, byte[]> m = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            String line = in.readLine();
+            int sp = line.indexOf(' ');
+            m.put(line.substring(0, sp), Base64.getDecoder().decode(line.substring(sp + 1)));
+        }
+        return m;
+    }
+
+    private static void run(Launcher launcher, ClassLoader loader, Set<String> names, Set<String> wanted, int timeout,
+                            RecordingListener recorder) throws ClassNotFoundException {
+        List<org.junit.platform.engine.DiscoverySelector> selectors = new ArrayList<>();
+        for (String n : names) {
+            if (n.contains("$")) continue;
+            String prefix = n + "#";
+            if (wanted.stream().anyMatch(k -> k.startsWith(prefix))) selectors.add(DiscoverySelectors.selectClass(Class.forName(n, false, loader)));
+        }
+        if (selectors.isEmpty()) return;
+        PostDiscoveryFilter filter = d -> {
+            if (d.getSource().isPresent() && d.getSource().get() instanceof MethodSource ms) {
+                String k = ms.getClassName() + "#" + ms.getMethodName();
+                return wanted.contains(k) ? FilterResult.included("graded") : FilterResult.excluded("not planned");
+            }
+            return FilterResult.included("container");
         };
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectClasspathRoots(Set.of(classes)))
+                .selectors(selectors)
                 .filters(filter)
                 .configurationParameters(Map.of(
                         "junit.jupiter.execution.timeout.default", timeout + " s",
                         "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD",
                         "junit.jupiter.execution.parallel.enabled", "false",
+                        "junit.jupiter.extensions.autodetection.enabled", "false",
                         "junit.platform.stacktrace.pruning.enabled", "true"))
                 .build();
-        RecordingListener recorder = new RecordingListener(records, capture);
-        Launcher launcher = LauncherFactory.create();
-        List<TestExecutionListener> listeners = new java.util.ArrayList<>(List.of(recorder));
-        if (xml != null) {
-            Files.createDirectories(xml);
-            listeners.add(new LegacyXmlReportGeneratingListener(xml, new PrintWriter(System.err)));
+        launcher.execute(request, recorder);
+    }
+
+    /** Defines classes from bytes (the student's in their own protection domain). */
+    static final class MemoryLoader extends ClassLoader {
+        private final Map<String, byte[]> bytes = new java.util.concurrent.ConcurrentHashMap<>();
+        ProtectionDomain domain;
+
+        MemoryLoader(String name, ClassLoader parent, Map<String, byte[]> bytes, ProtectionDomain domain) {
+            super(name, parent);
+            this.bytes.putAll(bytes);
+            this.domain = domain;
         }
-        try {
-            launcher.execute(request, listeners.toArray(new TestExecutionListener[0]));
-        } catch (Throwable t) { // JUnit rethrows "unrecoverable" errors such as OutOfMemoryError and ends the run
-            recorder.fatal(t);
-            records.close();
-            if (guard != null) guard.open();
-            Runtime.getRuntime().halt(3);
+
+        void add(Map<String, byte[]> more) {
+            bytes.putAll(more);
         }
-        recorder.done();
-        records.close();
-        if (guard != null) guard.open();
+
+        /** Its own classes first: no other loader can stand in for a test class. */
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!bytes.containsKey(name)) return super.loadClass(name, resolve);
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) c = findClass(name);
+                if (resolve) resolveClass(c);
+                return c;
+            }
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] b = bytes.get(name);
+            if (b == null) throw new ClassNotFoundException(name);
+            return defineClass(name, b, 0, b.length, domain);
+        }
     }
 }

@@ -8,13 +8,11 @@ import java.util.Map;
 
 import convkit.i18n.Catalog;
 import convkit.i18n.Lang;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
  * The grade of one submission: one {@link TestResult} per graded test plus submission-level notes
- * (compilation problems, a crashed or killed run). Renders the score table (Tablesaw), the student
+ * (compilation problems, a crashed or killed run). Renders the score table (text; a Tablesaw table for notebooks), the student
  * feedback, Gradescope's results.json ({@link GradescopeResults}) and a CSV row.
  */
 public final class GradeReport {
@@ -22,12 +20,52 @@ public final class GradeReport {
     private final List<TestResult> tests;
     private final List<String> notes;
     private final double seconds;
+    private String isolation = "";
+    private List<String> instructorNotes = List.of();
+    private Map<String, Double> timings = Map.of();
 
     public GradeReport(String submission, List<TestResult> tests, List<String> notes, double seconds) {
         this.submission = submission;
         this.tests = List.copyOf(tests);
         this.notes = List.copyOf(notes);
         this.seconds = seconds;
+    }
+
+    /** This report with the isolation its test JVMs ran in and notes only the instructor reads (report.txt). */
+    public GradeReport withIsolation(String isolation, List<String> instructorNotes) {
+        GradeReport r = new GradeReport(submission, tests, notes, seconds);
+        r.isolation = isolation == null ? "" : isolation;
+        r.instructorNotes = List.copyOf(instructorNotes);
+        return r;
+    }
+
+    /** This report with where its time went ("compile", "test JVMs", "tests", "JVMs started"; seconds or counts). */
+    public GradeReport withTimings(Map<String, Double> t) {
+        GradeReport r = withIsolation(isolation, instructorNotes);
+        r.timings = Map.copyOf(t);
+        return r;
+    }
+
+    /** A report of {@code submission} with these tests and notes and the isolation, instructor notes and timings of {@code of}. */
+    public static GradeReport like(GradeReport of, String submission, List<TestResult> tests, List<String> notes) {
+        GradeReport r = new GradeReport(submission, tests, notes, of.seconds).withIsolation(of.isolation, of.instructorNotes);
+        r.timings = of.timings;
+        return r;
+    }
+
+    /** Where the grading's time went (see {@link #withTimings}); empty when unknown. */
+    public Map<String, Double> timings() {
+        return timings;
+    }
+
+    /** The isolation the test JVMs ran in (e.g. "bubblewrap sandbox (...)"); empty if unknown. */
+    public String isolation() {
+        return isolation;
+    }
+
+    /** Notes for the instructor only (never in feedback or results.json). */
+    public List<String> instructorNotes() {
+        return instructorNotes;
     }
 
     public String submission() {
@@ -78,19 +116,15 @@ public final class GradeReport {
     }
 
     /**
-     * The score table. In the student view, tests a student may not see yet are summed up in one line
-     * and their messages and hints are left out.
+     * The score table's rows: number, test, points (null: not shown), max, status, hint (student view) or message.
+     * In the student view, tests a student may not see yet are summed up in one line and their messages and hints
+     * are left out.
      */
-    public Table table(boolean studentView) {
+    List<Object[]> rows(boolean studentView) {
         // the student view speaks the student's language (Lang.current(): the notebook's, or CONVKIT_LANG); the
         // instructor's view stays English
-        java.util.function.UnaryOperator<String> tr = studentView ? GradeReport::t : s -> s;
-        StringColumn number = StringColumn.create(tr.apply("number"));
-        StringColumn name = StringColumn.create(tr.apply("test"));
-        DoubleColumn score = DoubleColumn.create(tr.apply("points"));
-        DoubleColumn max = DoubleColumn.create(tr.apply("max"));
-        StringColumn status = StringColumn.create(tr.apply("status"));
-        StringColumn note = StringColumn.create(studentView ? tr.apply("hint") : "message");
+        java.util.function.UnaryOperator<String> tr = studentView ? GradeReport::t : x -> x;
+        List<Object[]> rows = new ArrayList<>();
         int hidden = 0;
         double hiddenMax = 0, hiddenScore = 0;
         for (TestResult t : tests) {
@@ -100,36 +134,50 @@ public final class GradeReport {
                 hiddenScore += t.score();
                 continue;
             }
-            number.append(t.number());
-            name.append(t.name());
-            score.append(round(t.score()));
-            max.append(t.maxScore());
-            status.append((studentView ? studentStatus(t) : statusText(t)) + (studentView ? "" : visibilityMark(t)));
             String text = t.isPassed() ? "" : studentView ? firstNonEmpty(hint(t), t.message()) : firstLine(t.message());
-            note.append(shorten(text, 70));
+            rows.add(new Object[] {t.number(), t.name(), round(t.score()), t.maxScore(),
+                (studentView ? studentStatus(t) : statusText(t)) + (studentView ? "" : visibilityMark(t)), shorten(text, 70)});
         }
         if (hidden > 0) {
-            number.append(tr.apply("hidden"));
-            name.append(hidden == 1 ? tr.apply("1 hidden test") : String.format(Locale.ROOT, tr.apply("%d hidden tests"), hidden));
-            score.appendMissing();
-            max.append(round(hiddenMax));
-            status.append(tr.apply("not shown"));
-            note.append(tr.apply("graded by the instructor"));
+            rows.add(new Object[] {tr.apply("hidden"), hidden == 1 ? tr.apply("1 hidden test") : String.format(Locale.ROOT, tr.apply("%d hidden tests"), hidden),
+                null, round(hiddenMax), tr.apply("not shown"), tr.apply("graded by the instructor")});
         }
-        number.append(tr.apply("total"));
-        name.append(studentView && hidden > 0 ? tr.apply("visible tests") : "");
-        score.append(studentView && hidden > 0 ? round(score() - hiddenScore) : score());
-        max.append(studentView && hidden > 0 ? round(maxScore() - hiddenMax) : maxScore());
-        status.append(String.format(Locale.ROOT, "%.0f%%", 100 * (studentView && hidden > 0
-                ? (score() - hiddenScore) / Math.max(1e-12, maxScore() - hiddenMax) : fraction())));
-        note.append("");
-        return Table.create(String.format(Locale.ROOT, tr.apply("Score of %s"), studentView ? submissionName() : submission),
-                number, name, score, max, status, note);
+        rows.add(new Object[] {tr.apply("total"), studentView && hidden > 0 ? tr.apply("visible tests") : "",
+            studentView && hidden > 0 ? round(score() - hiddenScore) : score(),
+            studentView && hidden > 0 ? round(maxScore() - hiddenMax) : maxScore(),
+            String.format(Locale.ROOT, "%.0f%%", 100 * (studentView && hidden > 0
+                    ? (score() - hiddenScore) / Math.max(1e-12, maxScore() - hiddenMax) : fraction())), ""});
+        return rows;
+    }
+
+    /** The column names of {@link #rows}. */
+    static List<String> columns(boolean studentView) {
+        java.util.function.UnaryOperator<String> tr = studentView ? GradeReport::t : x -> x;
+        return List.of(tr.apply("number"), tr.apply("test"), tr.apply("points"), tr.apply("max"), tr.apply("status"),
+                studentView ? tr.apply("hint") : "message");
+    }
+
+    /** The score table's title. */
+    String title(boolean studentView) {
+        return String.format(Locale.ROOT, studentView ? t("Score of %s") : "Score of %s", studentView ? submissionName() : submission);
+    }
+
+    /** The score table as a Tablesaw table (notebooks show it as HTML); the same rows as {@link #text}. */
+    public Table table(boolean studentView) {
+        return ScoreTable.of(this, studentView);
+    }
+
+    /**
+     * The score table as text, laid out as Tablesaw prints it (so notebooks and files read the same), without
+     * Tablesaw: the grader, and the Gradescope autograder, need none of Tablesaw's jars.
+     */
+    public String text(boolean studentView) {
+        return TextTable.render(title(studentView), columns(studentView), rows(studentView));
     }
 
     /** What a student reads: the table, then each failed visible test's message and hint in full. */
     public String studentFeedback(int hiddenTestsNotRun, double hiddenPointsNotRun) {
-        StringBuilder sb = new StringBuilder(table(true).printAll()).append('\n');
+        StringBuilder sb = new StringBuilder(text(true)).append('\n');
         for (String n : notes) sb.append("! ").append(n).append('\n');
         for (TestResult t : tests) {
             if (t.isPassed() || !t.visibility().studentSeesNow()) continue;
@@ -156,8 +204,10 @@ public final class GradeReport {
 
     /** The instructor's view: full table with visibilities and every message. */
     public String instructorFeedback() {
-        StringBuilder sb = new StringBuilder(table(false).printAll()).append('\n');
+        StringBuilder sb = new StringBuilder(text(false)).append('\n');
+        if (!isolation.isEmpty()) sb.append("Isolation: ").append(isolation).append('\n');
         for (String n : notes) sb.append("! ").append(n).append('\n');
+        for (String n : instructorNotes) sb.append("! (instructor) ").append(n).append('\n');
         for (TestResult t : tests) {
             if (t.isPassed()) continue;
             sb.append(t.number()).append(' ').append(t.name()).append(" [").append(t.visibility().json()).append("]: ")

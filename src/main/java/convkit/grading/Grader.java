@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.nio.file.LinkOption;
+import java.util.Base64;
 
 /**
  * Grades one submission: compiles the student's exercise sources together with the instructor's
@@ -52,31 +54,33 @@ public final class Grader {
     private int deadlineSeconds = Integer.getInteger("convkit.grading.deadline", 300);
     private String heap = System.getProperty("convkit.grading.heap", "512m");
     private boolean exitGuard = true;
+    private Sandbox sandbox;
+    private long compileNanos, childNanos;
+    private int jvmsStarted;
     /** Test classes left out because they do not compile against the submission -> why. */
     private final Map<String, String> dropped = new HashMap<>();
-    private ChildLauncher launcher = (cmd, log) -> new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    private ChildLauncher launcher = Grader::startProcess;
 
-    /** Starts the child JVM of one run from its full java command line, output to {@code log}. */
+    /**
+     * Starts the test JVM of one run from its full command line (the sandbox's wrapper first): stdin and stdout
+     * are pipes to the grader (the request and the result channel), stderr goes to {@code log}.
+     */
     @FunctionalInterface
     public interface ChildLauncher {
         Process start(List<String> command, Path log) throws IOException;
     }
 
-    /** Compiles the student's sources together with the instructor's tests (errors keyed by absolute normalized path). */
-    @FunctionalInterface
-    public interface Compiler {
-        SubmissionCompiler.Result compile(List<Path> sources, Path outDir, String classpath);
+    /** The default launcher: a new process with an empty environment (PATH, HOME and LANG only). */
+    public static Process startProcess(List<String> command, Path log) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.clear();
+        env.put("PATH", "/usr/bin:/bin");
+        env.put("LANG", "C.UTF-8");
+        return pb.start();
     }
 
-    private Compiler compiler = SubmissionCompiler::compile;
-
-    /** How sources are compiled (default: javac of everything; convkit.grading.batch reuses test classes compiled once). */
-    public Grader compiler(Compiler c) {
-        this.compiler = c;
-        return this;
-    }
-
-    /** How the child JVM is started (default: a new JVM per run; convkit.grading.batch uses a pool of warm JVMs). */
+    /** How the test JVM is started (default {@link #startProcess}; benchmarks wrap it to time the runs). */
     public Grader launcher(ChildLauncher l) {
         this.launcher = l;
         return this;
@@ -146,14 +150,32 @@ public final class Grader {
         return this;
     }
 
+    /** The isolation of the test JVMs (default: {@link Sandbox#get}, which refuses none for an instructor). */
+    public Grader sandbox(Sandbox s) {
+        this.sandbox = s;
+        return this;
+    }
+
     /** Runs the grading. Never throws for a broken submission: it scores zero with a reason. */
     public GradeReport grade() {
         long t0 = System.nanoTime();
         dropped.clear();
+        compileNanos = 0;
+        childNanos = 0;
+        jvmsStarted = 0;
+        boolean selfCheck = stubs == null;
+        Sandbox box = sandbox != null ? sandbox : Sandbox.get(selfCheck);
         List<String> notes = new ArrayList<>();
-        List<GradedScan.Entry> expected = new ArrayList<>();
-        for (Path t : tests) expected.addAll(GradedScan.scan(t));
-        expected.removeIf(e -> !Numbers.matches(e.number(), only));
+        List<String> instructorNotes = new ArrayList<>();
+        InstructorTests its = selfCheck ? null : InstructorTests.of(tests, stubs);
+        TestPlan plan;
+        if (its != null && its.plan != null) {
+            plan = its.plan;
+        } else {
+            if (its != null) instructorNotes.add("The instructor's tests were compiled per submission: " + its.problem);
+            plan = scanPlan();
+        }
+        plan = plan.only(only);
         Path tmp;
         try {
             tmp = Files.createTempDirectory("convkit-grade-");
@@ -161,97 +183,243 @@ public final class Grader {
             throw new UncheckedIOException(e);
         }
         try {
-            List<RunRecord> records = compileAndRun(tmp, notes);
-            List<TestResult> results = aggregate(expected, records, notes);
-            return new GradeReport(name, results, notes, (System.nanoTime() - t0) / 1e9);
+            Build build = build(tmp, notes, its, plan);
+            List<RunRecord> records = build == null ? List.of() : runChild(box, build, plan, its, notes, instructorNotes);
+            List<TestResult> results = aggregate(plan, records, notes);
+            GradeReport report = new GradeReport(name, results, notes, (System.nanoTime() - t0) / 1e9)
+                    .withIsolation(box.describe(), instructorNotes)
+                    .withTimings(Map.of("compile", compileNanos / 1e9, "test JVMs", childNanos / 1e9, "JVMs started", (double) jvmsStarted));
+            if (xmlDir != null) {
+                try {
+                    JUnitXml.write(report, xmlDir);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return report;
         } finally {
             deleteTree(tmp);
         }
     }
 
-    private List<RunRecord> compileAndRun(Path tmp, List<String> notes) {
-        String cp = ClassPaths.library();
+    /** The plan from the test sources as text (the student's self-check, or tests that do not compile against the stubs). */
+    private TestPlan scanPlan() {
+        List<TestPlan.Test> out = new ArrayList<>();
+        for (Path t : tests) {
+            List<GradedScan.Entry> entries = GradedScan.scan(t);
+            boolean hiddenRoot = entries.stream().anyMatch(e -> e.visibility() != Visibility.VISIBLE);
+            for (GradedScan.Entry e : entries) {
+                out.add(new TestPlan.Test(e.key(), e.number(), e.points(), e.visibility(), e.hint(), e.name(), List.of(), hiddenRoot));
+            }
+        }
+        return new TestPlan(out, "test sources");
+    }
+
+    /** What one submission runs: its classes and the tests' classes, as bytes. */
+    private record Build(Map<String, byte[]> student, Map<String, byte[]> visible, Map<String, byte[]> hidden) {
+    }
+
+    /**
+     * Copies the submission's exercise sources (refusing links and non-files, decoding their text), compiles them
+     * alone, refuses classes outside {@code convkit.exercises} or named like a test, then takes the compiled tests
+     * when they fit, else compiles the tests against the submission's classes. Null when nothing can run.
+     */
+    private Build build(Path tmp, List<String> notes, InstructorTests its, TestPlan plan) {
         Path src = tmp.resolve("src");
         Map<String, Path> testFiles = new LinkedHashMap<>();
-        for (Path t : tests) testFiles.putAll(javaFiles(t));
-        Map<String, Path> student = new LinkedHashMap<>();
-        if (sources == null || !Files.isDirectory(sources)) {
-            notes.add("No exercise sources found" + (sources == null ? "" : " in " + sources) + ": every test scores 0.");
-            return List.of();
+        Map<Path, Path> testRootOf = new HashMap<>();
+        for (Path t : tests) {
+            for (Map.Entry<String, Path> e : javaFiles(t).entrySet()) {
+                testFiles.put(e.getKey(), e.getValue());
+                testRootOf.put(e.getValue().toAbsolutePath().normalize(), t);
+            }
         }
-        for (Map.Entry<String, Path> e : javaFiles(sources).entrySet()) {
+        Set<String> hiddenRoots = new java.util.HashSet<>();
+        for (TestPlan.Test t : plan.tests()) if (t.hidden()) hiddenRoots.add(t.className());
+        Set<String> testNames = new java.util.HashSet<>();
+        for (String rel : testFiles.keySet()) testNames.add(rel.replaceAll("\\.java$", "").replace('/', '.'));
+        if (its != null) {
+            its.visible.keySet().forEach(n -> testNames.add(n.replaceAll("\\$.*", "")));
+            its.hidden.keySet().forEach(n -> testNames.add(n.replaceAll("\\$.*", "")));
+        }
+        Map<String, Path> student = new LinkedHashMap<>();
+        if (sources == null || !Files.isDirectory(sources, LinkOption.NOFOLLOW_LINKS)) {
+            notes.add(Messages.noSources(sources));
+            return null;
+        }
+        for (Map.Entry<String, Path> e : HandIn.javaFiles(sources, notes).entrySet()) {
             String rel = e.getKey();
-            if (!rel.startsWith(EXERCISE_DIR)) {
-                notes.add("Ignored " + rel + ": only files in " + EXERCISE_DIR + " are graded.");
-            } else if (testFiles.containsKey(rel) || rel.endsWith("Test.java")) {
-                notes.add("Ignored " + rel + ": test files of the submission are not used; the instructor's tests decide the grade.");
+            if (!rel.startsWith(EXERCISE_DIR) || rel.substring(EXERCISE_DIR.length()).contains("/")) {
+                notes.add(Messages.ignoredOutside(rel));
+            } else if (testFiles.containsKey(rel) || rel.matches(".*Tests?\\.java$")) {
+                notes.add(Messages.ignoredTestFile(rel));
             } else {
                 Path copy = src.resolve(rel);
                 try {
                     Files.createDirectories(copy.getParent());
-                    Files.copy(e.getValue(), copy);
+                    String note = HandIn.copySource(e.getValue(), copy);
+                    if (note != null) notes.add(rel + ": " + note);
                 } catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
+                    notes.add(Messages.unreadable(rel, ex));
+                    continue;
                 }
                 student.put(rel, copy);
             }
         }
-        Path classes = null;
-        Set<String> stubbed = new LinkedHashSet<>();
-        for (int round = 0; round < 4; round++) {
-            Path out = tmp.resolve("classes" + round);
-            List<Path> all = new ArrayList<>();
-            student.values().stream().filter(Files::exists).forEach(all::add);
-            all.addAll(testFiles.values());
+        if (stubs != null) {   // a file the hand-in lacks: its stub, so the other exercises still fit the tests
+            for (String rel : javaFiles(stubs).keySet()) {
+                if (!rel.startsWith(EXERCISE_DIR) || student.containsKey(rel)) continue;
+                Path copy = src.resolve(rel);
+                if (replaceByStub(rel, copy)) {
+                    notes.add(Messages.missingFile(rel));
+                    student.put(rel, copy);
+                }
+            }
+        }
+        String cp = ClassPaths.compile();
+        for (int round = 0; round < 12; round++) {
+            Path out = tmp.resolve("student" + round), testOut = tmp.resolve("tests" + round);
+            List<Path> files = student.values().stream().filter(Files::exists).toList();
             long tc = System.nanoTime();
-            SubmissionCompiler.Result r = compiler.compile(all, out, ClassPaths.compile());
-            log("compiled %d files in %.1f s", all.size(), (System.nanoTime() - tc) / 1e9);
-            if (r.ok()) {
-                classes = out;
-                break;
-            }
-            boolean changed = false;
-            for (Map.Entry<String, Path> e : student.entrySet()) {
-                Path p = e.getValue().toAbsolutePath().normalize();
-                if (!r.errors().containsKey(p)) continue;
-                notes.add(e.getKey() + " does not compile (" + r.firstError(p) + "); its exercises score 0.");
-                changed |= replaceByStub(e.getKey(), e.getValue());
-            }
-            if (!changed) {
-                for (Map.Entry<String, Path> e : testFiles.entrySet()) {
+            SubmissionCompiler.Result r = files.isEmpty() ? new SubmissionCompiler.Result(true, Map.of()) : SubmissionCompiler.compile(files, out, cp);
+            compileNanos += System.nanoTime() - tc;
+            log("compiled %d student files in %.2f s", files.size(), (System.nanoTime() - tc) / 1e9);
+            if (!r.ok()) {
+                boolean changed = false;
+                for (Map.Entry<String, Path> e : student.entrySet()) {
                     Path p = e.getValue().toAbsolutePath().normalize();
                     if (!r.errors().containsKey(p)) continue;
-                    String target = e.getKey().replaceAll("(Hidden)?Test\\.java$", ".java");
-                    Path copy = student.get(target);
-                    if (copy != null && Files.exists(copy) && stubbed.add(target)) {
-                        notes.add(target + " does not fit the exercise's API: the tests do not compile against it ("
-                                + r.firstError(p) + "). Keep the given method signatures; its exercises score 0.");
-                        changed |= replaceByStub(target, copy);
-                    }
+                    notes.add(Messages.doesNotCompile(e.getKey(), r.firstError(p)));
+                    changed |= replaceByStub(e.getKey(), e.getValue());
+                }
+                if (!changed) {
+                    notes.add(Messages.nothingCompiles(r.errors().entrySet().stream().limit(3)
+                            .map(e -> e.getKey().getFileName() + " " + e.getValue().get(0)).toList()));
+                    return null;
+                }
+                continue;
+            }
+            // classes a hand-in may not declare: outside convkit.exercises, or a test's name
+            boolean refused = false;
+            for (Map.Entry<String, Path> c : r.classSources().entrySet()) {
+                String why = refusedClass(c.getKey(), testNames);
+                if (why == null) continue;
+                String rel = relOf(student, c.getValue());
+                notes.add(Messages.refusedClass(rel, c.getKey(), why));
+                replaceByStub(rel, c.getValue());
+                refused = true;
+            }
+            if (refused) continue;
+            Map<String, byte[]> studentBytes = classBytes(out, r.classSources().keySet());
+            for (Map.Entry<String, byte[]> c : studentBytes.entrySet()) {
+                if (declaresTests(c.getValue())) notes.add(Messages.ownTestsIgnored(c.getKey()));
+            }
+            if (its != null && its.plan != null && Files.isDirectory(out) && its.fits(out)) {
+                return new Build(studentBytes, its.visible, its.hidden);
+            }
+            // compile the tests against this submission's classes
+            List<Path> all = new ArrayList<>(testFiles.values());
+            tc = System.nanoTime();
+            SubmissionCompiler.Result rt = all.isEmpty() ? new SubmissionCompiler.Result(true, Map.of())
+                    : SubmissionCompiler.compile(all, testOut, cp + (Files.isDirectory(out) ? File.pathSeparator + out : ""));
+            compileNanos += System.nanoTime() - tc;
+            log("compiled %d test files in %.2f s", all.size(), (System.nanoTime() - tc) / 1e9);
+            if (rt.ok()) {
+                Map<String, byte[]> visible = new HashMap<>(), hidden = new HashMap<>();
+                Map<String, byte[]> bytes = classBytes(testOut, rt.classSources().keySet());
+                for (Map.Entry<String, Path> c : rt.classSources().entrySet()) {
+                    String top = c.getKey().replaceAll("\\$.*", "");
+                    boolean hid = hiddenRoots.contains(top) || isHiddenRoot(testRootOf.get(c.getValue()), plan, testFiles, testRootOf);
+                    (hid ? hidden : visible).put(c.getKey(), bytes.get(c.getKey()));
+                }
+                return new Build(studentBytes, visible, hidden);
+            }
+            boolean changed = false;
+            for (Map.Entry<String, Path> e : testFiles.entrySet()) {
+                Path p = e.getValue().toAbsolutePath().normalize();
+                if (!rt.errors().containsKey(p)) continue;
+                String target = e.getKey().replaceAll("(Hidden)?Test\\.java$", ".java");
+                Path copy = student.get(target);
+                if (stubs != null && copy != null && Files.exists(copy) && !isStub(target, copy)) {
+                    notes.add(Messages.doesNotFit(target, rt.firstError(p)));
+                    changed |= replaceByStub(target, copy);
                 }
             }
             if (!changed) { // no stub to fall back on (the student kit has none): leave out the tests that cannot compile
                 for (var it = testFiles.entrySet().iterator(); it.hasNext(); ) {
                     Map.Entry<String, Path> e = it.next();
                     Path p = e.getValue().toAbsolutePath().normalize();
-                    if (!r.errors().containsKey(p)) continue;
+                    if (!rt.errors().containsKey(p)) continue;
                     String cls = e.getKey().replaceAll("\\.java$", "").replace('/', '.');
-                    String reason = "the tests in " + e.getKey() + " do not compile against the submission (" + r.firstError(p) + ")";
+                    String reason = Messages.testsDoNotCompile(e.getKey(), rt.firstError(p));
                     dropped.put(cls, reason);
-                    notes.add("Skipped " + reason + "; they score 0.");
+                    notes.add(Messages.skipped(reason));
                     it.remove();
                     changed = true;
                 }
             }
             if (!changed) {
-                notes.add("The submission does not compile with the instructor's tests: "
-                        + r.errors().entrySet().stream().limit(3)
-                        .map(e -> e.getKey().getFileName() + " " + e.getValue().get(0)).toList() + "; every test scores 0.");
-                return List.of();
+                notes.add(Messages.nothingCompiles(rt.errors().entrySet().stream().limit(3)
+                        .map(e -> e.getKey().getFileName() + " " + e.getValue().get(0)).toList()));
+                return null;
             }
         }
-        if (classes == null) return List.of();
-        return runChild(tmp, classes, cp, notes);
+        notes.add(Messages.nothingCompiles(List.of("too many rounds")));
+        return null;
+    }
+
+    private static boolean isHiddenRoot(Path root, TestPlan plan, Map<String, Path> testFiles, Map<Path, Path> testRootOf) {
+        if (root == null) return false;
+        for (TestPlan.Test t : plan.tests()) {
+            if (!t.hidden()) continue;
+            Path f = testFiles.get(t.className().replace('.', '/') + ".java");
+            if (f != null && root.equals(testRootOf.get(f.toAbsolutePath().normalize()))) return true;
+        }
+        return false;
+    }
+
+    /** Why a class compiled from the hand-in is refused, or null. */
+    static String refusedClass(String name, Set<String> testNames) {
+        String pkg = "convkit.exercises.";
+        if (!name.startsWith(pkg) || name.substring(pkg.length()).contains(".")) return Messages.outsidePackage();
+        String top = name.replaceAll("\\$.*", "");
+        if (testNames.contains(top)) return Messages.testName();
+        if (top.matches(".*Tests?$")) return Messages.testName();
+        return null;
+    }
+
+    /** True if a class file mentions JUnit's @Test family or @Graded (a hand-in's own tests: never run). */
+    private static boolean declaresTests(byte[] classFile) {
+        String s = new String(classFile, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return s.contains("Lorg/junit/") || s.contains("Lconvkit/grading/Graded;");
+    }
+
+    private static String relOf(Map<String, Path> student, Path source) {
+        for (Map.Entry<String, Path> e : student.entrySet()) {
+            if (e.getValue().toAbsolutePath().normalize().equals(source)) return e.getKey();
+        }
+        return String.valueOf(source.getFileName());
+    }
+
+    private boolean isStub(String rel, Path copy) {
+        try {
+            return stubs != null && Files.exists(stubs.resolve(rel))
+                    && Files.readString(copy).equals(Markers.stub(Files.readString(stubs.resolve(rel)), rel));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, byte[]> classBytes(Path dir, Set<String> names) {
+        Map<String, byte[]> m = new HashMap<>();
+        for (String n : names) {
+            try {
+                m.put(n, Files.readAllBytes(dir.resolve(n.replace('.', '/') + ".class")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return m;
     }
 
     /** Replaces a student file by the stub of the instructor's solution; false if there is none (then the file is removed). */
@@ -260,6 +428,7 @@ public final class Grader {
             if (stubs != null && Files.exists(stubs.resolve(rel))) {
                 String stub = Markers.stub(Files.readString(stubs.resolve(rel)), rel);
                 if (Files.exists(copy) && Files.readString(copy).equals(stub)) return false;
+                Files.createDirectories(copy.getParent());
                 Files.writeString(copy, stub);
                 return true;
             }
@@ -269,72 +438,222 @@ public final class Grader {
         }
     }
 
-    private List<RunRecord> runChild(Path tmp, Path classes, String cp, List<String> notes) {
-        Path recordsFile = tmp.resolve("records.jsonl");
-        Path exclude = tmp.resolve("exclude.txt");
-        Path log = tmp.resolve("child.log");
+    /**
+     * Runs the build's tests in fresh test JVMs inside the sandbox, the visible ones first, the hidden ones after
+     * the visible results are sealed; a JVM that dies fails the test it was running and the remaining tests run in
+     * another fresh JVM; the whole submission has one deadline, watched here. Returns the authentic records.
+     */
+    private List<RunRecord> runChild(Sandbox box, Build build, TestPlan plan, InstructorTests its, List<String> notes,
+                                     List<String> instructorNotes) {
+        ChildJvm jvm = ChildJvm.get();
+        if (jvm.archive == null && its != null && its.plan != null) warmUp(box, jvm, its);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(deadlineSeconds);
-        Set<String> excluded = new LinkedHashSet<>();
-        List<RunRecord> records = List.of();
-        for (int attempt = 0; attempt < 4; attempt++) {
+        List<String> remaining = new ArrayList<>();
+        for (TestPlan.Test t : plan.tests()) remaining.add(t.key());
+        List<RunRecord> records = new ArrayList<>();
+        int refused = 0;
+        for (int attempt = 0; attempt < 6 && !remaining.isEmpty(); attempt++) {
+            long ta = System.nanoTime();
+            Attempt a = attempt(box, jvm, build, remaining, deadline, false);
+            childNanos += System.nanoTime() - ta;
+            jvmsStarted++;
+            records.addAll(a.records);
+            refused += a.refused;
+            if (a.guardMissing) instructorNotes.add(Messages.noGuard());
+            if (a.done) break;
+            String crashed = inProgress(a.records);
+            String logText = readLog(a.log);
+            String why = a.timedOut ? Messages.deadline(deadlineSeconds)
+                    : logText.contains("OutOfMemoryError") ? Messages.outOfMemory(heap)
+                    : logText.contains("StackOverflowError") ? Messages.stackOverflow()
+                    : Messages.died(a.exit, a.sealed ? "" : tail(logText));
+            if (crashed != null) {
+                RunRecord r = RunRecord.of("finished");
+                r.key = crashed;
+                r.status = "FAILED";
+                r.message = Messages.didNotFinish(why);
+                records.add(r);
+            }
+            notes.add(Messages.runStopped(attempt + 1, why, a.sealed ? null : crashed));
+            if (a.sealed) instructorNotes.add("Run " + (attempt + 1) + " log" + tail(logText));
+            deleteTree(a.runDir);
             try {
-                Files.write(exclude, excluded);
-                List<RunRecord> before = read(recordsFile);
-                long doneBefore = before.stream().filter(r -> "done".equals(r.kind)).count();
-                int recordsBefore = before.size();
-                List<String> cmd = new ArrayList<>(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx" + heap, "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-Djava.security.manager=allow", "-Djava.awt.headless=true",
-                        "-Dconvkit.grading.exitGuard=" + exitGuard,
-                        "-cp", cp + File.pathSeparator + classes,
-                        ChildRunner.class.getName(), "--out", recordsFile.toString(),
-                        "--timeout", String.valueOf(timeoutSeconds), "--exclude", exclude.toString()));
-                if (!only.isEmpty()) cmd.addAll(List.of("--only", only));
-                if (xmlDir != null) cmd.addAll(List.of("--xml", xmlDir.toAbsolutePath().toString()));
-                cmd.add(classes.toString());
-                long tr = System.nanoTime();
-                Process p = launcher.start(cmd, log);
-                long left = deadline - System.nanoTime();
-                boolean finished = left > 0 && p.waitFor(left, TimeUnit.NANOSECONDS);
-                if (!finished) {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-                log("child JVM ran for %.1f s", (System.nanoTime() - tr) / 1e9);
-                records = read(recordsFile);
-                long done = records.stream().filter(r -> "done".equals(r.kind)).count();
-                if (done > doneBefore) break;
-                String crashed = inProgress(records);
-                String logText = readLog(log);
-                String fatal = null;
-                for (RunRecord r : records.subList(recordsBefore, records.size())) if ("fatal".equals(r.kind)) fatal = r.message;
-                String why = !finished ? "the whole-submission deadline of " + deadlineSeconds + " s ran out"
-                        : fatal != null ? "the test JVM stopped on " + fatal
-                        : logText.contains("OutOfMemoryError") ? "the test JVM ran out of memory (OutOfMemoryError, heap limit " + heap + ")"
-                        : logText.contains("StackOverflowError") ? "the test JVM died of a StackOverflowError"
-                        : "the test JVM died (exit code " + p.exitValue() + ": System.exit, a crash, or out of memory)" + tail(logText);
-                if (crashed != null) {
-                    RunRecord r = RunRecord.of("finished");
-                    r.key = crashed;
-                    r.status = "FAILED";
-                    r.message = "Did not finish: " + why + " while this test ran.";
-                    Files.writeString(recordsFile, new Gson().toJson(r) + "\n", StandardCharsets.UTF_8,
-                            java.nio.file.StandardOpenOption.APPEND);
-                    records = read(recordsFile);
-                }
-                notes.add("Run " + (attempt + 1) + " stopped early: " + why + (crashed == null ? "." : " during " + crashed + "."));
-                if (!finished) break;
-                for (RunRecord r : records) if (r.key != null && ("finished".equals(r.kind) || "started".equals(r.kind))) excluded.add(r.key);
+                Files.deleteIfExists(a.log);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                notes.add("Grading was interrupted.");
-                break;
+                // a temp file
+            }
+            if (a.timedOut) break;
+            Set<String> ran = new java.util.HashSet<>();
+            for (RunRecord r : records) if (r.key != null && ("finished".equals(r.kind) || "started".equals(r.kind))) ran.add(r.key);
+            remaining.removeIf(ran::contains);
+        }
+        if (refused > 0) notes.add(Messages.forgedLines(refused));
+        return records;
+    }
+
+    /** One test JVM: what it reported, and how it ended. */
+    private static final class Attempt {
+        final List<RunRecord> records = new ArrayList<>();
+        int refused;
+        boolean done, sealed, timedOut, guardMissing;
+        int exit;
+        Path log, runDir;
+    }
+
+    private Attempt attempt(Sandbox box, ChildJvm jvm, Build build, List<String> keys, long deadline, boolean classList) {
+        Attempt a = new Attempt();
+        a.runDir = jvm.newRunDir();
+        a.log = a.runDir.resolveSibling(a.runDir.getFileName() + ".log");
+        String key = RecordChannel.newKey();
+        RecordChannel.Reader reader = new RecordChannel.Reader(key);
+        Gson gson = new Gson();
+        Process p = null;
+        Thread watchdog = null;
+        try {
+            List<String> javaCmd = jvm.command(heap, a.runDir);
+            if (classList) javaCmd.add(1, "-XX:DumpLoadedClassList=" + a.runDir.resolve("classes.lst"));
+            List<String> cmd = box.wrap(javaCmd, a.runDir, List.of(jvm.dir));
+            long tr = System.nanoTime();
+            p = launcher.start(cmd, a.log);
+            Process proc = p;
+            long left = deadline - System.nanoTime();
+            watchdog = new Thread(() -> {
+                try {
+                    if (!proc.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                        a.timedOut = true;
+                        proc.descendants().forEach(ProcessHandle::destroyForcibly);
+                        proc.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    // the run ended first
+                }
+            }, "grading-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+            ChildRunner.Request req = new ChildRunner.Request();
+            req.timeout = timeoutSeconds;
+            req.run = keys;
+            req.guard = exitGuard;
+            java.io.OutputStream stdin = p.getOutputStream();
+            try {
+                StringBuilder head = new StringBuilder("KEY ").append(key).append('\n').append("REQ ").append(gson.toJson(req)).append('\n');
+                stdin.write(head.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sendClasses(stdin, "student", build.student);
+                sendClasses(stdin, "visible", build.visible);
+                stdin.flush();
+            } catch (IOException e) {
+                // the JVM died at once: its log says why
+            }
+            java.io.BufferedReader out = RecordChannel.lines(p.getInputStream());
+            long chars = 0;
+            for (String line; (line = out.readLine()) != null; ) {
+                chars += line.length();
+                if (chars > 64_000_000L) {   // a flood: stop listening, the run is over
+                    proc.destroyForcibly();
+                    break;
+                }
+                String json = reader.accept(line);
+                if (json == null) continue;
+                RunRecord r;
+                try {
+                    r = gson.fromJson(json, RunRecord.class);
+                } catch (RuntimeException e) {
+                    a.refused++;
+                    continue;
+                }
+                if (r == null || r.kind == null) continue;
+                switch (r.kind) {
+                    case "sealed" -> {
+                        a.sealed = true;
+                        try {
+                            sendClasses(stdin, "hidden", build.hidden);
+                            stdin.close();
+                        } catch (IOException e) {
+                            // died meanwhile
+                        }
+                    }
+                    case "done" -> a.done = true;
+                    case "note" -> a.guardMissing |= "no-guard".equals(r.message);
+                    default -> {
+                        r.hiddenPhase = a.sealed;
+                        a.records.add(r);
+                    }
+                }
+            }
+            p.waitFor();
+            a.exit = p.exitValue();
+            a.refused += reader.refused;
+            log("test JVM ran for %.2f s", (System.nanoTime() - tr) / 1e9);
+        } catch (IOException e) {
+            a.exit = -1;
+            try {
+                Files.writeString(a.log, "cannot start the test JVM: " + e + "\n", java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException ignored) {
+                // nothing more to say
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (p != null && p.isAlive()) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+            if (watchdog != null) watchdog.interrupt();
+            if (a.done && !classList) {
+                deleteTree(a.runDir);
+                try {
+                    Files.deleteIfExists(a.log);
+                } catch (IOException e) {
+                    // a temp file
+                }
             }
         }
-        return records;
+        return a;
+    }
+
+    private static void sendClasses(java.io.OutputStream out, String what, Map<String, byte[]> classes) throws IOException {
+        StringBuilder sb = new StringBuilder("CLASSES ").append(what).append(' ').append(classes.size()).append('\n');
+        Base64.Encoder b64 = Base64.getEncoder();
+        for (Map.Entry<String, byte[]> c : new java.util.TreeMap<>(classes).entrySet()) {
+            sb.append(c.getKey()).append(' ').append(b64.encodeToString(c.getValue())).append('\n');
+        }
+        out.write(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** Mean wall seconds of a test JVM that runs nothing (no classes, no tests), started as graded runs are (benchmarks). */
+    public static double emptyRunSeconds(int reps) {
+        Grader g = new Grader();
+        Sandbox box = Sandbox.get(false);
+        ChildJvm jvm = ChildJvm.get();
+        double total = 0;
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            Attempt a = g.attempt(box, jvm, new Build(Map.of(), Map.of(), Map.of()), List.of(), System.nanoTime() + TimeUnit.SECONDS.toNanos(60), false);
+            total += (System.nanoTime() - t0) / 1e9;
+            deleteTree(a.runDir);
+        }
+        return total / reps;
+    }
+
+    /** Makes the test JVMs' class-data archive once: a run of the stubs against the instructor's tests lists the classes. */
+    private void warmUp(Sandbox box, ChildJvm jvm, InstructorTests its) {
+        synchronized (ChildJvm.class) {
+            if (jvm.archive != null) return;
+            List<String> keys = new ArrayList<>();
+            for (TestPlan.Test t : its.plan.tests()) keys.add(t.key());
+            Attempt a = attempt(box, jvm, new Build(its.stubClasses, its.visible, its.hidden), keys,
+                    System.nanoTime() + TimeUnit.SECONDS.toNanos(120), true);
+            Path list = a.runDir.resolve("classes.lst");
+            if (Files.isRegularFile(list, LinkOption.NOFOLLOW_LINKS)) jvm.dumpArchive(list);
+            deleteTree(a.runDir);
+            try {
+                Files.deleteIfExists(a.log);
+            } catch (IOException e) {
+                // a temp file
+            }
+        }
     }
 
     /** The child's own output (JVM warnings, uncaught errors), without the SecurityManager deprecation warnings. */
@@ -372,50 +691,39 @@ public final class Grader {
         return null;
     }
 
-    private static List<RunRecord> read(Path file) throws IOException {
-        List<RunRecord> out = new ArrayList<>();
-        if (!Files.exists(file)) return out;
-        Gson gson = new Gson();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.isBlank()) continue;
-            try {
-                out.add(gson.fromJson(line, RunRecord.class));
-            } catch (JsonSyntaxException e) {
-                // a line cut short by a dying JVM
-            }
-        }
-        return out;
-    }
-
-    private List<TestResult> aggregate(List<GradedScan.Entry> expected, List<RunRecord> records, List<String> notes) {
+    /**
+     * One result per planned test, and only those: numbers, points, visibility, hints and names are the plan's;
+     * the records only say which invocations passed (a planned test without records failed, with the reason).
+     */
+    private List<TestResult> aggregate(TestPlan testPlan, List<RunRecord> records, List<String> notes) {
         Map<String, RunRecord> planned = new LinkedHashMap<>();
         Map<String, List<RunRecord>> finished = new HashMap<>();
         List<RunRecord> containers = new ArrayList<>();
+        Set<String> uniqueFinished = new java.util.HashSet<>();
         for (RunRecord r : records) {
             switch (r.kind) {
                 case "planned" -> planned.putIfAbsent(r.key, r);
                 case "finished" -> {
-                    if (r.key != null) finished.computeIfAbsent(r.key, k -> new ArrayList<>()).add(r);
+                    // one outcome per invocation: a second record of the same invocation (a re-run) does not count twice
+                    if (r.key != null && (r.uniqueId == null || uniqueFinished.add(r.uniqueId))) {
+                        finished.computeIfAbsent(r.key, k -> new ArrayList<>()).add(r);
+                    }
                 }
                 case "container" -> containers.add(r);
                 default -> { }
             }
         }
-        Map<String, GradedScan.Entry> byKey = new LinkedHashMap<>();
-        for (GradedScan.Entry e : expected) byKey.putIfAbsent(e.key(), e);
-        Set<String> keys = new LinkedHashSet<>(byKey.keySet());
-        keys.addAll(planned.keySet());
         List<TestResult> out = new ArrayList<>();
-        for (String key : keys) {
+        for (TestPlan.Test e : testPlan.tests()) {
+            String key = e.key();
             RunRecord plan = planned.get(key);
-            GradedScan.Entry e = byKey.get(key);
-            String number = plan != null ? plan.number : e.number();
-            double points = plan != null ? plan.points : e.points();
-            Visibility vis = plan != null ? Visibility.valueOf(plan.visibility) : e.visibility();
-            String hint = plan != null ? plan.hint : e.hint();
-            String tname = plan != null ? plan.name : e.name();
+            String number = e.number();
+            double points = e.points();
+            Visibility vis = e.visibility();
+            String hint = e.hint();
+            String tname = e.name();
             List<String> tags = new ArrayList<>(List.of(Numbers.section(number), Numbers.exercise(number)));
-            if (plan != null && plan.tags != null) tags.addAll(List.of(plan.tags));
+            tags.addAll(e.tags());
             List<RunRecord> runs = finished.getOrDefault(key, List.of());
             int passed = (int) runs.stream().filter(r -> "SUCCESSFUL".equals(r.status)).count();
             int total = runs.size();
@@ -455,7 +763,7 @@ public final class Grader {
                 if (reason == null && dropped.containsKey(cls)) reason = "Did not run: " + dropped.get(cls) + ".";
                 msg.append(reason != null ? reason : notes.isEmpty() ? "Did not run." : "Did not run: " + notes.get(notes.size() - 1));
             }
-            double score = total == 0 ? 0 : points * passed / total;
+            double score = total == 0 ? 0 : points * Math.min(passed, total) / total;
             out.add(new TestResult(number, tname, key, vis, GradeReport.round(score), points, passed, total,
                     msg.toString(), hint == null ? "" : hint, printed.toString(), tags, millis));
         }

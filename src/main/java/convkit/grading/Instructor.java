@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Grades one student submission with the instructor's tests (solutions/src/test/java and
@@ -23,21 +24,20 @@ public final class Instructor {
     public static GradeReport grade(Path root, Path submission, Path outDir, String only) {
         Path tmp = null;
         try {
-            Path sub = submission;
-            if (Files.isRegularFile(submission) && submission.toString().endsWith(".zip")) {
-                tmp = Files.createTempDirectory("convkit-submission-");
-                SafeUnzip.unzip(submission, tmp);
-                sub = tmp;
+            tmp = Files.createTempDirectory("convkit-submission-");
+            List<String> extra = new java.util.ArrayList<>();
+            Path sources = null;
+            try {
+                sources = new convkit.grading.batch.Submission("submission", submission).sourceRoot(tmp);
+            } catch (IOException | RuntimeException e) {
+                extra.add("The submission could not be read (" + e.getMessage() + "): every test scores 0.");
             }
-            Path sources = locateSources(sub);
-            if (!Files.isDirectory(sources.resolve(Grader.EXERCISE_DIR)) && Files.isDirectory(sub)) {
-                // the .java files themselves, without the kit's folders
-                if (tmp == null) tmp = Files.createTempDirectory("convkit-submission-");
-                Path loose = convkit.grading.batch.Submission.looseSources(sub, tmp);
-                if (loose != null) sources = loose;
-            }
+            if (sources == null && extra.isEmpty()) extra.add("No convkit/exercises sources found in the submission: every test scores 0.");
             Path sol = KitPaths.solutions(root);
             Files.createDirectories(outDir);
+            Sandbox box = Sandbox.get(false);
+            List<String> hidden = box.protect(root, submission, outDir);
+            System.out.println("isolation: " + box.describe() + (hidden.isEmpty() ? "" : "; made unreadable to other users: " + hidden));
             Grader.deleteTree(outDir.resolve("junit"));
             String name = System.getProperty("convkit.student",
                     submission.getFileName().toString().replaceAll("\\.zip$", ""));
@@ -49,6 +49,10 @@ public final class Instructor {
                     .name(name)
                     .junitXml(outDir.resolve("junit"))
                     .grade();
+            if (!extra.isEmpty()) {
+                extra.addAll(r.notes());
+                r = GradeReport.like(r, r.submission(), r.tests(), extra);
+            }
             Files.writeString(outDir.resolve("results.json"), GradescopeResults.json(r) + "\n");
             Files.writeString(outDir.resolve("grades.csv"), r.csv());
             Files.writeString(outDir.resolve("feedback.txt"), r.studentFeedback(0, 0));
@@ -63,19 +67,8 @@ public final class Instructor {
 
     /** The source root holding convkit/exercises/ inside a submission (null if there is none). */
     static Path locateSources(Path sub) throws IOException {
-        for (String c : new String[] {"src/main/java", "exercises/src/main/java", "convkit/exercises/src/main/java", ""}) {
-            Path p = c.isEmpty() ? sub : sub.resolve(c);
-            if (Files.isDirectory(p.resolve(Grader.EXERCISE_DIR))) return p;
-        }
-        // a zip with one top folder of another name
-        try (var s = Files.list(sub)) {
-            for (Path d : s.filter(Files::isDirectory).toList()) {
-                for (String c : new String[] {"src/main/java", "exercises/src/main/java"}) {
-                    if (Files.isDirectory(d.resolve(c).resolve(Grader.EXERCISE_DIR))) return d.resolve(c);
-                }
-            }
-        }
-        return sub.resolve("src/main/java");
+        Path p = convkit.grading.batch.Submission.locate(sub);
+        return p != null ? p : sub.resolve("src/main/java");
     }
 
 }

@@ -1,7 +1,6 @@
 package convkit.grading;
 
 import com.google.gson.Gson;
-import java.io.PrintWriter;
 import java.lang.reflect.Method;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -12,14 +11,18 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
-/** Writes one {@link RunRecord} JSON line per event of a JUnit run (child JVM side). */
+/**
+ * Writes one {@link RunRecord} per event of a JUnit run (child JVM side) to the authenticated
+ * {@link RecordChannel}. What a record says about points, numbers or visibility is not trusted by the grader
+ * (those come from its own plan); it uses the keys, the outcomes, the messages and the printed output.
+ */
 final class RecordingListener implements TestExecutionListener {
-    private final PrintWriter out;
+    private final RecordChannel.Writer out;
     private final OutputCapture capture;
     private final Gson gson = new Gson();
     private long startNanos;
 
-    RecordingListener(PrintWriter out, OutputCapture capture) {
+    RecordingListener(RecordChannel.Writer out, OutputCapture capture) {
         this.out = out;
         this.capture = capture;
     }
@@ -100,9 +103,20 @@ final class RecordingListener implements TestExecutionListener {
         write(RunRecord.of("done"));
     }
 
-    private synchronized void write(RunRecord r) {
-        out.println(gson.toJson(r));
-        out.flush();
+    /** The visible tests are over: what follows comes from a JVM that holds hidden test classes. */
+    void seal() {
+        write(RunRecord.of("sealed"));
+    }
+
+    /** A fact about the run itself (e.g. "guard": the in-JVM guard is on). */
+    void note(String what) {
+        RunRecord r = RunRecord.of("note");
+        r.message = what;
+        write(r);
+    }
+
+    private void write(RunRecord r) {
+        out.write(gson.toJson(r));
     }
 
     static Optional<Method> method(TestIdentifier id) {

@@ -26,6 +26,8 @@ final class RunRecord {
     String hint;
     String name;
     String[] tags;
+    /** Set by the grader: the record came after the visible results were sealed. */
+    transient boolean hiddenPhase;
 
     static RunRecord of(String kind) {
         RunRecord r = new RunRecord();

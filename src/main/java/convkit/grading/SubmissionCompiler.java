@@ -23,7 +23,11 @@ public final class SubmissionCompiler {
     }
 
     /** Errors per source file (first few per file, "line N: message"); empty when compilation succeeded. */
-    public record Result(boolean ok, Map<Path, List<String>> errors) {
+    public record Result(boolean ok, Map<Path, List<String>> errors, Map<String, Path> classSources) {
+        public Result(boolean ok, Map<Path, List<String>> errors) {
+            this(ok, errors, Map.of());
+        }
+
         String firstError(Path file) {
             List<String> e = errors.get(file);
             return e == null || e.isEmpty() ? "" : e.get(0);
@@ -39,8 +43,19 @@ public final class SubmissionCompiler {
             throw new UncheckedIOException(e);
         }
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
-        try (StandardJavaFileManager fm = javac.getStandardFileManager(diags, Locale.ROOT, java.nio.charset.StandardCharsets.UTF_8)) {
-            Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(sources);
+        Map<String, Path> classSources = new java.util.concurrent.ConcurrentHashMap<>();
+        try (StandardJavaFileManager std = javac.getStandardFileManager(diags, Locale.ROOT, java.nio.charset.StandardCharsets.UTF_8);
+             javax.tools.JavaFileManager fm = new javax.tools.ForwardingJavaFileManager<>(std) {
+                 @Override
+                 public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
+                                                            javax.tools.FileObject sibling) throws IOException {
+                     if (sibling != null && kind == JavaFileObject.Kind.CLASS) {
+                         classSources.put(className, Path.of(sibling.toUri()).toAbsolutePath().normalize());
+                     }
+                     return super.getJavaFileForOutput(location, className, kind, sibling);
+                 }
+             }) {
+            Iterable<? extends JavaFileObject> units = std.getJavaFileObjectsFromPaths(sources);
             List<String> options = List.of("-d", outDir.toString(), "-cp", classpath, "-proc:none", "-nowarn",
                     "-Xlint:none", "-g", "-encoding", "UTF-8", "-Xmaxerrs", "200");
             boolean ok = javac.getTask(new StringWriter(), fm, diags, options, null, units).call();
@@ -51,7 +66,7 @@ public final class SubmissionCompiler {
                 List<String> list = errors.computeIfAbsent(p, k -> new ArrayList<>());
                 if (list.size() < 3) list.add("line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT).replace("\n", " "));
             }
-            return new Result(ok && errors.isEmpty(), errors);
+            return new Result(ok && errors.isEmpty(), errors, Map.copyOf(classSources));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

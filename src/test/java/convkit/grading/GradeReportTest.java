@@ -19,6 +19,22 @@ class GradeReportTest {
     }
 
     @Test
+    void theTextTableIsWhatTablesawPrints() {
+        List<TestResult> tests = List.of(
+                new TestResult("7.3.1.1", "outputSize", "k1", Visibility.VISIBLE, 2.5, 4, 5, 8, "was 5\nand more", "floor", "", List.of(), 1),
+                new TestResult("7.3.1.2", "hiddenOne", "k2", Visibility.HIDDEN, 0, 1, 0, 1, "a hidden message", "", "", List.of(), 1),
+                new TestResult("7.3.2.1", "long", "k3", Visibility.AFTER_DUE_DATE, 0.3333, 1, 1, 3,
+                        "a very long message that is longer than seventy characters, so that it is cut short by the table", "", "", List.of(), 1),
+                new TestResult("7.9.4.10", "passes", "k4", Visibility.VISIBLE, 13, 13, 1, 1, "", "", "", List.of(), 1));
+        for (String name : List.of("alice", "a student whose name is longer than the whole table is wide, which happens")) {
+            GradeReport r = new GradeReport(name, tests, List.of(), 0.1);
+            for (boolean student : new boolean[] {true, false}) assertThat(r.text(student)).isEqualTo(r.table(student).printAll());
+            GradeReport empty = new GradeReport(name, List.of(), List.of(), 0.1);
+            assertThat(empty.text(true)).isEqualTo(empty.table(true).printAll());
+        }
+    }
+
+    @Test
     void renderingTheScoreTablePrintsNoSlf4jWarning() throws Exception {
         // Tablesaw logs through SLF4J 1.7; without a binding (slf4j-nop is the runtime dependency) SLF4J prints a
         // three-line "Failed to load class org.slf4j.impl.StaticLoggerBinder" warning into every grading run and notebook

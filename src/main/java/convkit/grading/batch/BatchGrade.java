@@ -67,9 +67,9 @@ public final class BatchGrade {
         /** Grade submissions with identical content once and copy the grade (default on). */
         public boolean dedup = true;
         public boolean quiet;
-        /** Grade in a pool of warm JVMs (default); false: a new JVM per submission. */
-        public boolean warm = true;
-        /** Compile the instructor's tests once for the class when that is exact (default); false: per submission. */
+        /** Ignored: every submission gets fresh JVMs (the warm pool that reused JVMs across students is gone). */
+        public boolean warm;
+        /** Ignored: the instructor's tests are compiled once per grader when that is exact (see InstructorTests). */
         public boolean testsOnce = true;
         /** Wraps the launcher of every child run (benchmarks time the runs with it); null: none. */
         public java.util.function.UnaryOperator<Grader.ChildLauncher> launcherDecorator;
@@ -80,7 +80,7 @@ public final class BatchGrade {
     /** What a run did. */
     public record Summary(int submissions, int graded, int skipped, int copied, List<String> notGraded, double seconds,
                           Table grades, Table passRates, Map<String, Double> secondsPerStudent, double testSecondsTotal,
-                          int jvmsStarted) {
+                          int jvmsStarted, Map<String, Double> phaseTotals, String isolation) {
     }
 
     private BatchGrade() {
@@ -114,18 +114,17 @@ public final class BatchGrade {
         Map<String, Double> seconds = new java.util.concurrent.ConcurrentHashMap<>();
         List<String> notGraded = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger copied = new AtomicInteger();
-        WarmPool warm = o.warm && !todo.isEmpty() ? new WarmPool() : null;
-        Grader.ChildLauncher launcher = warm;
         AtomicInteger oneShot = new AtomicInteger();
-        if (launcher == null) {
-            launcher = (cmd, log) -> {
-                oneShot.incrementAndGet();
-                return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            };
-        }
+        Grader.ChildLauncher launcher = (cmd, log) -> {
+            oneShot.incrementAndGet();
+            return Grader.startProcess(cmd, log);
+        };
         if (o.launcherDecorator != null) launcher = o.launcherDecorator.apply(launcher);
         final Grader.ChildLauncher runLauncher = launcher;
-        PrecompiledTests once = o.testsOnce && !todo.isEmpty() ? new PrecompiledTests(setup) : null;
+        convkit.grading.Sandbox box = convkit.grading.Sandbox.get(false);
+        List<String> protectedPaths = box.protect(setup.stubsDir().getParent() == null ? null : kitRootOf(setup), subs, out);
+        say(o, console, "isolation: " + box.describe() + (protectedPaths.isEmpty() ? "" : "; made unreadable to other users: " + protectedPaths));
+        Map<String, Double> phases = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.atomic.LongAdder testNanos = new java.util.concurrent.atomic.LongAdder();
         ExecutorService pool = Executors.newFixedThreadPool(o.jobs, r -> {
             Thread t = new Thread(r, "grade-class");
@@ -143,12 +142,13 @@ public final class BatchGrade {
                     CompletableFuture<GradeReport> first = o.dedup ? byContent.putIfAbsent(hash, mine) : null;
                     if (first != null) {
                         GradeReport same = first.get();
-                        r = new GradeReport(s.id(), same.tests(), same.notes(), same.executionSeconds());
+                        r = GradeReport.like(same, s.id(), same.tests(), same.notes());
                         copied.incrementAndGet();
                     } else {
                         try {
-                            r = gradeOne(setup, s, runLauncher, once);
+                            r = gradeOne(setup, s, runLauncher);
                             testNanos.add(Math.round(testSeconds(r) * 1e9));
+                            r.timings().forEach((k, v) -> phases.merge(k, v, Double::sum));
                             mine.complete(r);
                         } catch (RuntimeException | Error e) {
                             mine.completeExceptionally(e);
@@ -177,13 +177,7 @@ public final class BatchGrade {
             }
         }
         pool.shutdownNow();
-        int jvms = oneShot.get() + (warm == null ? 0 : warm.workersStarted());
-        if (warm != null) warm.close();
-        if (once != null) {
-            if (once.unusableBecause() != null) say(o, console, "(tests compiled per submission: " + once.unusableBecause() + ")");
-            once.close();
-        }
-
+        int jvms = oneShot.get();
         List<String> ids = all.stream().map(Submission::id).toList();
         Gradebook book = Gradebook.read(store, ids);
         book.write(out);
@@ -203,11 +197,11 @@ public final class BatchGrade {
                 todo.size() - notGraded.size(), skipped, secs));
         for (String n : notGraded) console.println("NOT GRADED (will be retried by the next run): " + n);
         return new Summary(all.size(), todo.size() - notGraded.size(), skipped, copied.get(), List.copyOf(notGraded), secs,
-                grades, rates, Map.copyOf(seconds), testNanos.sum() / 1e9, jvms);
+                grades, rates, Map.copyOf(seconds), testNanos.sum() / 1e9, jvms, Map.copyOf(phases), box.describe());
     }
 
     /** Grades one submission (unpacking a zip into a scratch folder first). */
-    static GradeReport gradeOne(GradingSetup setup, Submission s, Grader.ChildLauncher launcher, Grader.Compiler compiler) {
+    static GradeReport gradeOne(GradingSetup setup, Submission s, Grader.ChildLauncher launcher) {
         Path scratch = null;
         List<String> extra = new ArrayList<>();
         try {
@@ -223,15 +217,21 @@ public final class BatchGrade {
             }
             Grader g = setup.grader(src, s.id());
             if (launcher != null) g.launcher(launcher);
-            if (compiler != null) g.compiler(compiler);
             GradeReport r = g.grade();
             if (extra.isEmpty()) return r;
             List<String> notes = new ArrayList<>(extra);
             notes.addAll(r.notes());
-            return new GradeReport(r.submission(), r.tests(), notes, r.executionSeconds());
+            return GradeReport.like(r, r.submission(), r.tests(), notes);
         } finally {
             deleteTree(scratch);
         }
+    }
+
+    /** The kit (checkout) folder of a setup made from one: the folder above solutions/ (null when it is not a checkout). */
+    private static Path kitRootOf(GradingSetup setup) {
+        Path sol = setup.stubsDir().toAbsolutePath().normalize();   // KIT/solutions/src/main/java
+        for (int i = 0; i < 4 && sol != null; i++) sol = sol.getParent();
+        return sol != null && Files.isDirectory(sol.resolve("solutions")) ? sol : setup.stubsDir();
     }
 
     static final String TRUNCATION_NOTE = "Note: what your code printed is truncated: at most 8,000 characters per test are kept, "

@@ -47,14 +47,23 @@ final class Hashing {
     /** Adds every regular file under {@code root} (nothing if it does not exist), named relative to it. */
     static void addTree(MessageDigest md, Path root, String label) {
         addString(md, label);
-        if (root == null || !Files.exists(root)) return;
-        if (Files.isRegularFile(root)) {
+        java.nio.file.LinkOption no = java.nio.file.LinkOption.NOFOLLOW_LINKS;
+        if (root == null || !Files.exists(root, no)) return;
+        if (Files.isSymbolicLink(root)) {   // a hand-in that is a link: its text, never what it points to
+            try {
+                addString(md, "link:" + Files.readSymbolicLink(root));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return;
+        }
+        if (Files.isRegularFile(root, no)) {
             addFile(md, root);
             return;
         }
         List<Path> files;
         try (Stream<Path> s = Files.walk(root)) {
-            files = s.filter(Files::isRegularFile).sorted().toList();
+            files = s.filter(f -> Files.isRegularFile(f, no)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

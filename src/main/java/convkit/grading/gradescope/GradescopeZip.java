@@ -25,7 +25,8 @@ import java.util.zip.ZipOutputStream;
  * <pre>
  * setup.sh                         installs openjdk-17-jdk-headless and maven with apt (Gradescope's Ubuntu image)
  * run_autograder                   grades /autograder/submission into /autograder/results/results.json
- * lib/*.jar                        the grader and its dependencies (convkit, JUnit, Gson, Tablesaw, ...)
+ * lib/*.jar                        the grader and what it runs on: convkit, JUnit, opentest4j, apiguardian, Gson
+ *                                  (not Tablesaw and its dependencies, nor the kernel's jars: grading needs none)
  * tests/src/test/java/...          the instructor's visible tests
  * tests/src/hidden/java/...        the hidden / after-due-date tests
  * stubs/convkit/exercises/*.java   the student stubs (a file that does not compile is replaced by its stub);
@@ -66,9 +67,28 @@ public final class GradescopeZip {
         return List.copyOf(out);
     }
 
+    /** The jars (or class folders) of {@code classPath} that grading needs: where the grader's anchor classes come from. */
+    static List<Path> graderOnly(List<Path> classPath) {
+        Set<Path> needed = new LinkedHashSet<>();
+        for (String a : new String[] {"convkit.grading.Grader", "com.google.gson.Gson", "org.junit.jupiter.api.Test",
+            "org.junit.jupiter.params.ParameterizedTest", "org.junit.jupiter.engine.JupiterTestEngine",
+            "org.junit.platform.engine.TestEngine", "org.junit.platform.commons.util.ReflectionUtils",
+            "org.junit.platform.launcher.Launcher", "org.opentest4j.AssertionFailedError", "org.apiguardian.api.API"}) {
+            try {
+                var cs = Class.forName(a).getProtectionDomain().getCodeSource();
+                if (cs != null) needed.add(Path.of(cs.getLocation().toURI()).toAbsolutePath().normalize());
+            } catch (ClassNotFoundException | java.net.URISyntaxException e) {
+                throw new IllegalStateException("the grader's class path lacks " + a, e);
+            }
+        }
+        List<Path> out = new ArrayList<>();
+        for (Path p : classPath) if (needed.contains(p.toAbsolutePath().normalize())) out.add(p);
+        return out;
+    }
+
     /**
-     * Writes the autograder zip; returns its entry names. Class folders on {@code classPath} are packed
-     * into jars ({@code lib/classes-N.jar}), jars are copied.
+     * Writes the autograder zip; returns its entry names. Of {@code classPath}, only what grading needs goes into
+     * lib/ ({@link #graderOnly}); class folders are packed into jars ({@code lib/classes-N.jar}), jars are copied.
      */
     public static List<String> build(Path root, Path zip, List<Path> classPath) throws IOException {
         Path sol = KitPaths.solutions(root);
@@ -80,7 +100,7 @@ public final class GradescopeZip {
         files.put("run_autograder", resource("run_autograder"));
         int n = 0;
         Set<String> names = new LinkedHashSet<>();
-        for (Path e : classPath) {
+        for (Path e : graderOnly(classPath)) {
             if (Files.isDirectory(e)) {
                 files.put("lib/classes-" + (++n) + ".jar", jarOf(e));
             } else if (e.toString().endsWith(".jar")) {

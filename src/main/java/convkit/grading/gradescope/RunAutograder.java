@@ -66,6 +66,9 @@ public final class RunAutograder {
                 source.resolve("stubs"), Integer.getInteger("convkit.grading.timeout", 10),
                 Integer.getInteger("convkit.grading.deadline", 300), System.getProperty("convkit.grading.heap", "512m"));
         Path submission = root.resolve("submission");
+        convkit.grading.Sandbox box = convkit.grading.Sandbox.get(false);
+        List<String> hidden = box.protect(root, source, submission, root.resolve("results"));
+        System.out.println("isolation: " + box.describe() + (hidden.isEmpty() ? "" : "; made unreadable to other users: " + hidden));
         Path scratch = Files.createTempDirectory("convkit-gradescope-");
         try {
             Path src = Submission.locateIn(submission, scratch);

@@ -156,7 +156,7 @@ public class BatchGradeTest {
         assertThat(r.get("max")).isEqualTo(full.get("max"));
     }
 
-    static Map<String, Double> row(Table g, String student) {
+    public static Map<String, Double> row(Table g, String student) {
         Map<String, Double> m = new LinkedHashMap<>();
         for (Row r : g) {
             if (!r.getString("student").equals(student)) continue;
@@ -190,7 +190,7 @@ public class BatchGradeTest {
         return m;
     }
 
-    static String[] args(Path subs, Path out) {
+    public static String[] args(Path subs, Path out) {
         List<String> a = new ArrayList<>(List.of(subs.toString(), "--out", out.toString()));
         a.addAll(List.of(ARGS));
         return a.toArray(new String[0]);
@@ -213,7 +213,7 @@ public class BatchGradeTest {
         return s;
     }
 
-    static List<String> solutionFiles() throws IOException {
+    public static List<String> solutionFiles() throws IOException {
         try (Stream<Path> s = Files.list(SOLUTIONS)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".java")).map(n -> n.substring(0, n.length() - 5)).sorted().toList();
         }
@@ -237,13 +237,13 @@ public class BatchGradeTest {
     }
 
     /** Puts {@code code} in front of the first solution block of exercise {@code number}. */
-    static String poison(String source, String number, String code) {
+    public static String poison(String source, String number, String code) {
         Matcher m = Pattern.compile("(?m)^(\\s*)// BEGIN SOLUTION Exercise " + Pattern.quote(number) + "\\b").matcher(source);
         assertThat(m.find()).as("a solution block of exercise %s", number).isTrue();
         return source.substring(0, m.start()) + m.group(1) + code + "\n" + source.substring(m.start());
     }
 
-    static void zip(Path folder, Path zip) throws IOException {
+    public static void zip(Path folder, Path zip) throws IOException {
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip)); Stream<Path> s = Files.walk(folder)) {
             for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
                 z.putNextEntry(new ZipEntry("convkit-student-kit/" + folder.relativize(p).toString().replace(File.separatorChar, '/')));

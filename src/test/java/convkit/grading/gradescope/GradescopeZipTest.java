@@ -37,6 +37,9 @@ class GradescopeZipTest {
         List<String> entries = GradescopeZip.build(ROOT, zip, GradescopeZip.runtimeClassPath());
         assertThat(entries).contains("setup.sh", "run_autograder");
         assertThat(entries).anyMatch(e -> e.startsWith("lib/") && e.endsWith(".jar"));
+        // slim: the grader's jars only (no Tablesaw, fastutil, icu4j, guava, the kernel's jars)
+        assertThat(entries.stream().filter(e -> e.startsWith("lib/")).toList()).noneMatch(e -> e.matches("lib/(tablesaw|fastutil|icu4j|guava|jjava|jeromq|picocli|commons-math).*"));
+        assertThat(Files.size(zip)).as("the autograder zip's size").isLessThan(8_000_000L);
         assertThat(entries).anyMatch(e -> e.startsWith("tests/src/hidden/java/") && e.endsWith("HiddenTest.java"));
         assertThat(entries).anyMatch(e -> e.startsWith("tests/src/test/java/") && e.endsWith("Test.java"));
 
