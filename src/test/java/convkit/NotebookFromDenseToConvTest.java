@@ -51,7 +51,7 @@ class NotebookFromDenseToConvTest {
                 if (i >= 3 && i <= 25 && j >= 5 && j <= 25) inner = Math.max(inner, d);
             }
         }
-        assertThat(NB.numberAfter("largest |conv(shift(x)) - shift(conv(x))|:")).isCloseTo(all, within(1e-12));
+        assertThat(NB.numberAfter("largest |conv(shift(x)) - shift(conv(x))|:")).isCloseTo(all, within(5e-7));   // printed with 6 decimals
         assertThat(all).isGreaterThan(0.1);
         assertThat(inner).isLessThan(1e-12);
         assertThat(NB.numberAfter("the same in rows 3..25, columns 5..25:")).isEqualTo(0.0);

@@ -65,12 +65,35 @@ public final class SimpleConvNet {
         Tensor w1 = gaussian(rng, weightInitStd, filters, channels, filterSize, filterSize);
         Tensor w2 = gaussian(rng, weightInitStd, hidden, pooled);
         Tensor w3 = gaussian(rng, weightInitStd, classes, hidden);
+        return fromWeights(w1, Tensor.zeros(filters), w2, Tensor.zeros(hidden), w3, Tensor.zeros(classes), pad, stride);
+    }
+
+    /**
+     * The network around given parameters (not copied: the layers' parameters wrap them), for loading weights or
+     * comparing with another implementation.
+     *
+     * @param w1 (F, C, k, k) filters, b1 (F)
+     * @param w2 (H, F * (oh/2) * (ow/2)) in (out, in) layout, b2 (H)
+     * @param w3 (classes, H), b3 (classes)
+     * @throws IllegalArgumentException if the shapes do not chain (the message names both shapes)
+     */
+    public static Sequential fromWeights(Tensor w1, Tensor b1, Tensor w2, Tensor b2, Tensor w3, Tensor b3, int pad, int stride) {
+        if (w1 == null || b1 == null || w2 == null || b2 == null || w3 == null || b3 == null) {
+            throw new IllegalArgumentException("SimpleConvNet.fromWeights: no parameter may be null");
+        }
+        Tensor.requireRank("w1", w1, 4, "(F, C, k, k)");
+        Tensor.requireRank("w2", w2, 2, "(H, in)");
+        Tensor.requireRank("w3", w3, 2, "(classes, H)");
+        if (w3.dim(1) != w2.dim(0)) {
+            throw new IllegalArgumentException("w3 " + java.util.Arrays.toString(w3.shape()) + " must take the " + w2.dim(0)
+                    + " outputs of w2 " + java.util.Arrays.toString(w2.shape()));
+        }
         return new Sequential(
-                Conv2D.fromWeights(w1, Tensor.zeros(filters)).padding(pad).stride(stride).inputGradient(true).build(),
+                Conv2D.fromWeights(w1, b1).padding(pad).stride(stride).build(),
                 new ReLU(), MaxPool2D.of(2).stride(2).build(),
                 new Flatten(),
-                Linear.fromWeights(w2, Tensor.zeros(hidden)), new ReLU(),
-                Linear.fromWeights(w3, Tensor.zeros(classes)));
+                Linear.fromWeights(w2, b2), new ReLU(),
+                Linear.fromWeights(w3, b3));
     }
 
     private static Tensor gaussian(Random rng, double std, int... shape) {

@@ -40,6 +40,7 @@ public final class Heatmap {
     private Integer cellSize;
     private Boolean labels;
     private boolean colorBar = true;
+    private final java.util.List<int[]> highlights = new java.util.ArrayList<>();
 
     private Heatmap(double[] values, int rows, int cols) {
         this.values = values;
@@ -107,6 +108,22 @@ public final class Heatmap {
     /** Whether to draw the colour bar with the range at the right (default true). */
     public Heatmap colorBar(boolean on) {
         this.colorBar = on;
+        return this;
+    }
+
+    /**
+     * Outlines the block of {@code height x width} cells whose top-left cell is ({@code row}, {@code col}) with a black
+     * frame on a white halo (visible on dark and light cells), as d2l's figures shade the window that gives one output
+     * element (call it once per block).
+     *
+     * @throws IllegalArgumentException if the block is empty or not inside the map (the message names both)
+     */
+    public Heatmap highlight(int row, int col, int height, int width) {
+        if (height < 1 || width < 1 || row < 0 || col < 0 || row + height > rows || col + width > cols) {
+            throw new IllegalArgumentException("highlight of " + height + "x" + width + " cells at (" + row + ", " + col
+                    + ") is not inside this " + rows + "x" + cols + " map");
+        }
+        highlights.add(new int[] {row, col, height, width});
         return this;
     }
 
@@ -260,6 +277,13 @@ public final class Heatmap {
                     g.setColor(lum < 128 ? Color.WHITE : Color.BLACK);
                     Text.drawCentered(g, f, s, PAD + j * cs + cs / 2, y0 + i * cs + cs / 2);
                 }
+            }
+        }
+        if (!highlights.isEmpty()) {   // a black frame on a white halo: visible on dark and on light cells
+            for (int pass = 0; pass < 2; pass++) {
+                g.setColor(pass == 0 ? Color.WHITE : Color.BLACK);
+                g.setStroke(new java.awt.BasicStroke(pass == 0 ? 6 : 2));
+                for (int[] b : highlights) g.drawRect(PAD + b[1] * cs + 1, y0 + b[0] * cs + 1, b[3] * cs - 2, b[2] * cs - 2);
             }
         }
         if (colorBar) drawColorBar(g, cmap, range, PAD + gw + BAR_GAP, y0, barH);

@@ -129,4 +129,19 @@ class HeatmapTest {
         assertThat(Text.number(-0.0)).isEqualTo("0");
         assertThat(Text.number(12.345)).isEqualTo("12.3");
     }
+
+    @Test
+    void highlightFramesTheWindowInBlack() {
+        Tensor x = Tensor.full(1, 3, 3);   // one value: every cell the same colour
+        Heatmap h = Heatmap.of(x).labels(false).highlight(0, 0, 2, 2);
+        BufferedImage img = h.render();
+        Rectangle first = h.cellBounds(0, 0), inner = h.cellBounds(1, 1), outside = h.cellBounds(2, 2);
+        assertThat(new Color(img.getRGB(first.x + 1, first.y + first.height / 2))).isEqualTo(Color.BLACK);   // left edge of the frame
+        assertThat(new Color(img.getRGB(first.x + 3, first.y + first.height / 2))).isEqualTo(Color.WHITE);   // its halo
+        assertThat(new Color(img.getRGB(inner.x + inner.width - 2, inner.y + inner.height / 2))).isEqualTo(Color.BLACK);  // right edge
+        assertThat(cornerOf(img, outside)).isNotEqualTo(Color.BLACK);
+        assertThat(new Color(img.getRGB(first.x + first.width / 2, first.y + first.height / 2)))
+                .isEqualTo(new Color(Heatmap.of(x).labels(false).render().getRGB(first.x + first.width / 2, first.y + first.height / 2)));
+        assertThatThrownBy(() -> Heatmap.of(x).highlight(2, 2, 2, 1)).hasMessageContaining("2x1 cells at (2, 2) is not inside this 3x3 map");
+    }
 }

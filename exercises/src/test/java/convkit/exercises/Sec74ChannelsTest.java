@@ -76,7 +76,9 @@ class Sec74ChannelsTest {
     // 8x8, 3x3, p=1 -> 8x8 = 64; p=2 -> 10x10 = 100: factor 100/64. 7x7, 3x3, p=1, s=2 -> 4x4; p=2 -> 5x5: 25/16.
     // 6x10, 3x5, p=(0,2) -> 4x10 = 40; p=(0,4) -> 4x14 = 56: 1.4
     @ParameterizedTest(name = "{0}x{1} k {2}x{3} p ({4},{5}) s ({6},{7})")
-    @CsvSource({"8, 8, 3, 3, 1, 1, 1, 1, 1.5625", "7, 7, 3, 3, 1, 1, 2, 2, 1.5625", "6, 10, 3, 5, 0, 2, 1, 1, 1.4"})
+    // 8x8, 4x2, p=1 -> 7x9 = 63; p=2 -> 9x11 = 99: 99/63 (an even kernel)
+    @CsvSource({"8, 8, 3, 3, 1, 1, 1, 1, 1.5625", "7, 7, 3, 3, 1, 1, 2, 2, 1.5625", "6, 10, 3, 5, 0, 2, 1, 1, 1.4",
+                "8, 8, 4, 2, 1, 1, 1, 1, 1.5714285714285714"})
     @Graded(number = "7.4.3.2", points = 2, hint = "Only o_h * o_w changes: compare it with padding p and with padding 2p")
     void costFactorDoublingPadding(int h, int w, int kh, int kw, int ph, int pw, int sh, int sw, double factor) {
         assertEquals(factor, Sec74Channels.costFactorDoublingPadding(h, w, kh, kw, ph, pw, sh, sw), 1e-12);

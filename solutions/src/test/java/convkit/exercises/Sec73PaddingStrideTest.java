@@ -58,7 +58,7 @@ class Sec73PaddingStrideTest {
     }
 
     @ParameterizedTest(name = "n={0} k={1} layers={2}")
-    @CsvSource({"240, 5, 10, 200", "28, 3, 1, 26", "32, 3, 4, 24"})
+    @CsvSource({"240, 5, 10, 200", "28, 3, 1, 26", "32, 3, 4, 24", "100, 4, 3, 91", "50, 1, 7, 50", "64, 2, 10, 54"})
     @Graded(number = "7.3.2.5", points = 1, hint = "Each layer shrinks the side by k - 1 (d2l: 240 -> 200 after ten 5 x 5 layers)")
     void sideAfterLayers(int n, int k, int layers, int expected) {
         assertEquals(expected, Sec73PaddingStride.sideAfterLayers(n, k, layers));

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class Sec75PoolingTest {
 
     @ParameterizedTest(name = "{0}x{1} window")
-    @CsvSource({"2, 2", "3, 3", "2, 3"})
+    @CsvSource({"1, 1", "2, 2", "3, 3", "2, 3", "1, 4", "4, 1", "4, 4"})
     @Graded(number = "7.5.1.1", points = 2, hint = "Every weight is 1 / (p*q)")
     void averagePoolingKernel(int p, int q) {
         Tensor x = Tensor.randn(751, 6, 7);
@@ -58,7 +58,9 @@ class Sec75PoolingTest {
     @ParameterizedTest(name = "c={0} {1}x{2} window {3}x{4} pad ({5},{6}) stride ({7},{8})")
     // c=1, 7x7, 2x2, no padding, stride 2: o = floor(5/2) + 1 = 3 (ceil would give 4): 9 * 4 = 36
     @CsvSource({"3, 8, 8, 2, 2, 0, 0, 2, 2, 192", "2, 7, 7, 3, 3, 1, 1, 2, 2, 288", "1, 6, 9, 3, 3, 0, 0, 1, 1, 252",
-                "1, 7, 7, 2, 2, 0, 0, 2, 2, 36"})
+                "1, 7, 7, 2, 2, 0, 0, 2, 2, 36",
+                // counts beyond int: 512 x 4096 x 4096 windows of 9; an even 2 x 4 window: 64 * 25000 * 15000 * 8
+                "512, 4096, 4096, 3, 3, 1, 1, 1, 1, 77309411328", "64, 50000, 30000, 2, 4, 0, 1, 2, 2, 192000000000"})
     @Graded(number = "7.5.4.1", points = 2, hint = "c * o_h * o_w windows, each reading p_h * p_w elements; o uses the floor formula")
     void poolingCost(int c, int h, int w, int ph, int pw, int padH, int padW, int sh, int sw, long expected) {
         assertEquals(expected, Sec75Pooling.poolingCost(c, h, w, ph, pw, padH, padW, sh, sw));

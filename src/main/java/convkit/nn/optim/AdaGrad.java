@@ -27,7 +27,7 @@ public final class AdaGrad implements Optimizer {
      * @param eps added to sqrt(h), at least 0
      */
     public AdaGrad(List<Parameter> parameters, double lr, double eps) {
-        this.parameters = Sgd.copy(parameters);
+        this.parameters = Sgd.float64Only("AdaGrad", parameters);
         this.lr = Sgd.checkLr(lr);
         if (!(eps >= 0) || Double.isInfinite(eps)) throw new IllegalArgumentException("eps must be >= 0 and finite but was " + eps);
         this.eps = eps;

@@ -33,7 +33,7 @@ public final class Adam implements Optimizer {
      * @param eps   at least 0
      */
     public Adam(List<Parameter> parameters, double lr, double beta1, double beta2, double eps) {
-        this.parameters = Sgd.copy(parameters);
+        this.parameters = Sgd.float64Only("Adam", parameters);
         this.lr = Sgd.checkLr(lr);
         if (!(beta1 >= 0 && beta1 < 1)) throw new IllegalArgumentException("beta1 must be in [0, 1) but was " + beta1);
         if (!(beta2 >= 0 && beta2 < 1)) throw new IllegalArgumentException("beta2 must be in [0, 1) but was " + beta2);

@@ -26,7 +26,7 @@ public final class Momentum implements Optimizer {
      * @param momentum in [0, 1)
      */
     public Momentum(List<Parameter> parameters, double lr, double momentum) {
-        this.parameters = Sgd.copy(parameters);
+        this.parameters = Sgd.float64Only("Momentum", parameters);
         this.lr = Sgd.checkLr(lr);
         if (!(momentum >= 0 && momentum < 1)) throw new IllegalArgumentException("momentum must be in [0, 1) but was " + momentum);
         this.momentum = momentum;

@@ -23,6 +23,18 @@ public final class Sgd implements Optimizer {
         return List.copyOf(parameters);
     }
 
+    /** Momentum, AdaGrad and Adam keep float64 state: they refuse float32 parameters at once, naming the parameter. */
+    static List<Parameter> float64Only(String optimizer, List<Parameter> parameters) {
+        List<Parameter> ps = copy(parameters);
+        for (Parameter p : ps) {
+            if (p.value().dtype() != convkit.Tensor.DType.FLOAT64) {
+                throw new IllegalArgumentException(optimizer + " works on float64 parameters but " + p.name() + " "
+                        + java.util.Arrays.toString(p.value().shape()) + " is " + p.value().dtype() + " (convert with net.to(Tensor.DType.FLOAT64), or use Sgd)");
+            }
+        }
+        return ps;
+    }
+
     static double checkLr(double lr) {
         if (!(lr > 0) || Double.isInfinite(lr)) throw new IllegalArgumentException("lr must be positive and finite but was " + lr);
         return lr;

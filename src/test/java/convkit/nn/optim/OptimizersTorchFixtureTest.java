@@ -111,5 +111,7 @@ class OptimizersTorchFixtureTest {
         assertThatThrownBy(() -> new AdaGrad(List.of(), -1)).hasMessageContaining("lr must be positive");
         assertThatThrownBy(() -> new Adam(List.of(), 0.1, 0.9, 1.0, 1e-8)).hasMessageContaining("beta2");
         assertThatThrownBy(() -> new Adam(null, 0.1)).hasMessageContaining("parameters must not be null");
+        Parameter f32 = new Parameter("w", Tensor.zeros(2, 3).to(Tensor.DType.FLOAT32));
+        assertThatThrownBy(() -> new Adam(List.of(f32), 0.1)).hasMessageContaining("Adam works on float64 parameters but w [2, 3] is float32");
     }
 }
