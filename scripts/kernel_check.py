@@ -96,10 +96,11 @@ class Driver:
         interrupts = options.get("interrupts", [])
         if "interrupt_after" in options:
             interrupts = [options["interrupt_after"]] + list(interrupts)
-        answers = self.collect([msg_id], step_index, t0 + timeout, interrupts, t0, options.get("stdin", []))
+        clock = {"t0": t0}  # interrupts count from the cell's execute_input (on a loaded machine it starts late)
+        answers = self.collect([msg_id], step_index, t0 + timeout, interrupts, clock, options.get("stdin", []))
         answer = answers[0]
         if interrupts:
-            answer["interrupted_after"] = answer["replied_at"] - (t0 + interrupts[0])
+            answer["interrupted_after"] = answer["replied_at"] - (clock["t0"] + interrupts[0])
         answer["seconds"] = answer.pop("replied_at") - t0
         return answer
 
@@ -112,8 +113,10 @@ class Driver:
         self.step_of[msg_id] = step_index
         return msg_id
 
-    def collect(self, msg_ids, step_index, deadline, interrupts=(), t0=None, stdin=()):
+    def collect(self, msg_ids, step_index, deadline, interrupts=(), clock=None, stdin=()):
+        """clock: {"t0": time} that the interrupts count from; reset when the (single) cell's execute_input arrives."""
         answers = {m: {"outputs": [], "order": []} for m in msg_ids}
+        started = not interrupts
         idle = set()
         replies = {}
         interrupts = list(interrupts)
@@ -128,7 +131,7 @@ class Driver:
                     break
                 raise TimeoutError(f"no reply/idle within the timeout for step {step_index} "
                                    f"(order so far: {[a['order'][-5:] for a in answers.values()]})")
-            while interrupts and time.time() >= t0 + interrupts[0]:
+            while started and interrupts and time.time() >= clock["t0"] + interrupts[0]:
                 interrupts.pop(0)
                 if self.sigint:
                     os.kill(self.km.provisioner.process.pid, signal.SIGINT)  # Ctrl-C in Jupyter's terminal
@@ -163,6 +166,9 @@ class Driver:
                     idle.add(parent)
                 continue
             a["order"].append(kind)
+            if kind == "execute_input" and not started:
+                started = True
+                clock["t0"] = time.time()
             if parent in idle:
                 a.setdefault("after_idle", []).append(kind)
             if kind in OUTPUT_TYPES:

@@ -36,6 +36,9 @@ public final class ConvBench {
             new Shape(64, 256, 28, 28, 128, 1, 1, 0),
     };
 
+    /** The names of the same shapes in {@code torch_baseline.py}'s report. */
+    private static final String[] TORCH_NAMES = {"lenet_c1", "lenet_c2", "mid", "alex_c1", "pointwise"};
+
     /** How many shapes {@link #run} knows (numbered 1 to this). */
     public static final int SHAPE_COUNT = SHAPES.length;
 
@@ -44,6 +47,18 @@ public final class ConvBench {
      * median of {@code reps} runs, and prints the table on standard output.
      */
     public static void run(int reps, int... shapes) {
+        run(reps, null, shapes);
+    }
+
+    /**
+     * Like {@link #run(int, int...)}; with {@code torch} not null, first runs PyTorch's reference on the same shapes
+     * and the same number of threads, then prints, after convkit's table, the forward+backward ratios convkit / PyTorch
+     * (float64) and their geometric mean.
+     */
+    public static void run(int reps, TorchReference torch, int... shapes) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        java.util.Map<String, Double> ref = torch == null ? null : torch.convFwdBwd(threads, "float64");
+        double[] mine = new double[SHAPES.length];
         if (reps < 1) throw new IllegalArgumentException("reps must be >= 1 but was " + reps);
         boolean[] pick = new boolean[SHAPES.length];
         for (int s : shapes) {
@@ -95,7 +110,25 @@ public final class ConvBench {
             });
             System.out.printf("%-32s %9.1f %8.1f %8.1f %11.1f %9.1f %8.1f %9.2f %11.2f %9.2f %11.2f%n", sh, fwd,
                     flops / fwd / 1e6, fwdCpu, both, 3 * flops / both / 1e6, bothCpu, max, maxBoth, avg, avgBoth);
+            mine[s] = both;
         }
+        if (ref == null) return;
+        System.out.printf(java.util.Locale.ROOT, "%nconv2d float64 forward+backward, convkit vs %s, %d threads, in one run:%n",
+                TorchReference.describe(torch.lastReport()), threads);
+        System.out.printf(java.util.Locale.ROOT, "%-32s %12s %12s %8s%n", "shape", "convkit ms", "PyTorch ms", "ratio");
+        double logSum = 0;
+        int count = 0;
+        for (int s = 0; s < SHAPES.length; s++) {
+            if (!pick[s]) continue;
+            Double t = ref.get(TORCH_NAMES[s]);
+            if (t == null) throw new IllegalStateException("the PyTorch report has no float64 " + TORCH_NAMES[s] + " at " + threads + " threads");
+            double ratio = mine[s] / t;
+            logSum += Math.log(ratio);
+            count++;
+            System.out.printf(java.util.Locale.ROOT, "%-32s %12.1f %12.1f %8.2f%n", SHAPES[s], mine[s], t, ratio);
+        }
+        System.out.printf(java.util.Locale.ROOT, "geometric mean of the %d ratios: %.2f (below 1: convkit is faster)%n",
+                count, Math.exp(logSum / count));
     }
 
     private static Tensor random(long seed, int... shape) {

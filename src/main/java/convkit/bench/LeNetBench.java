@@ -40,6 +40,8 @@ public final class LeNetBench {
         public int batch = 256;
         /** Also time each layer's forward and backward over one more epoch. */
         public boolean layers;
+        /** When not null: PyTorch's d2l LeNet is timed first, and the ratio printed. */
+        public TorchReference torch;
         /** The dtype of training: float64 (the default) or float32 (PyTorch's; see {@link Tensor#to}). */
         public Tensor.DType dtype = Tensor.DType.FLOAT64;
     }
@@ -59,6 +61,13 @@ public final class LeNetBench {
             System.out.println("Fashion-MNIST not installed: timing on random images of the same size");
             train = Dataset.random(60_000, 1);
             test = Dataset.random(10_000, 2);
+        }
+        double torchEpoch = Double.NaN;
+        if (o.torch != null) {
+            if (!model.equals("d2l") || batch != 256) {
+                throw new IllegalArgumentException("--torch compares d2l's recipe: --model d2l --batch 256");
+            }
+            torchEpoch = o.torch.lenetEpoch(Runtime.getRuntime().availableProcessors(), Math.max(2, epochs + 1));
         }
         Sequential net = LeNet.byName(model, 0).to(o.dtype);
         double lr = Train.defaultLr(model);
@@ -80,6 +89,11 @@ public final class LeNetBench {
         System.out.printf(Locale.ROOT, "seconds per training epoch: %.2f (mean of %d after warm-up; process CPU %.2f s per epoch,"
                 + " so on %d otherwise idle cores at best %.2f s)%n", mean, epochs, meanCpu,
                 Runtime.getRuntime().availableProcessors(), meanCpu / Runtime.getRuntime().availableProcessors());
+        if (o.torch != null) {
+            System.out.printf(Locale.ROOT, "%s d2l LeNet (float32, %d threads): %.2f s per training epoch (median after the "
+                            + "first); convkit %s / PyTorch = %.2f%n", TorchReference.describe(o.torch.lastReport()),
+                    Runtime.getRuntime().availableProcessors(), torchEpoch, o.dtype, mean / torchEpoch);
+        }
         for (int r = 0; r < 2; r++) {
             long t0 = System.nanoTime();
             for (Batch b : test.batches(1000)) net.forward(b.x().to(o.dtype));

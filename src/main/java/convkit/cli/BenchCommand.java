@@ -50,6 +50,9 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--layers", description = "also the time in each layer's forward and backward, over one more epoch")
         boolean layers;
 
+        @picocli.CommandLine.Mixin
+        TorchOptions torch = new TorchOptions();
+
         @Spec
         CommandSpec spec;
 
@@ -68,6 +71,7 @@ public final class BenchCommand implements Runnable {
             o.batch = batch;
             o.layers = layers;
             o.dtype = convkit.Tensor.DType.parse(dtype.name());
+            o.torch = torch.reference(spec);
             LeNetBench.run(o);
             return 0;
         }
@@ -87,13 +91,16 @@ public final class BenchCommand implements Runnable {
         @Parameters(index = "1..*", paramLabel = "SHAPE", arity = "0..*", description = "shape numbers, as listed above (default: all)")
         List<Integer> shapes = new ArrayList<>();
 
+        @picocli.CommandLine.Mixin
+        TorchOptions torch = new TorchOptions();
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
             validate();
-            ConvBench.run(reps, shapes.stream().mapToInt(Integer::intValue).toArray());
+            ConvBench.run(reps, torch.reference(spec), shapes.stream().mapToInt(Integer::intValue).toArray());
             return 0;
         }
 
@@ -104,6 +111,34 @@ public final class BenchCommand implements Runnable {
                 if (s < 1 || s > ConvBench.SHAPE_COUNT) {
                     throw new ParameterException(spec.commandLine(), "SHAPE numbers are 1 to " + ConvBench.SHAPE_COUNT + ", got " + s);
                 }
+            }
+        }
+    }
+
+    /** {@code --torch PYTHON} and {@code --torch-script FILE}: PyTorch's figures side by side, and the ratios. */
+    static final class TorchOptions {
+        @Option(names = "--torch", paramLabel = "PYTHON", description = "a Python with torch: run the reference method "
+                + "(torch_baseline.py) on the same work first and print convkit / PyTorch ratios")
+        java.nio.file.Path python;
+
+        @Option(names = "--torch-script", paramLabel = "FILE", description = "the reference script (default: "
+                + "shared/bench/torch_baseline.py beside the checkout or one folder above it)")
+        java.nio.file.Path script;
+
+        /** The reference, or null without {@code --torch}; a missing file is a usage error. */
+        convkit.bench.TorchReference reference(CommandSpec spec) {
+            if (python == null) return null;
+            java.nio.file.Path s = script;
+            if (s == null) {   // shared/ beside the checkout, or beside the folder of worktrees it sits in
+                java.nio.file.Path root = Home.root().toAbsolutePath().normalize();
+                s = root.resolve("../shared/bench/torch_baseline.py").normalize();
+                java.nio.file.Path up = root.resolve("../../shared/bench/torch_baseline.py").normalize();
+                if (!java.nio.file.Files.isRegularFile(s) && java.nio.file.Files.isRegularFile(up)) s = up;
+            }
+            try {
+                return new convkit.bench.TorchReference(python, s);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
             }
         }
     }

@@ -133,6 +133,44 @@ public final class Gemm {
         gemm(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false);
     }
 
+    /**
+     * Supplies op(B) to the packed kernel block by block, for a B that is never stored whole (convolution packs its
+     * unrolled windows straight from the image: im2col without the im2col matrix). {@code pack} writes rows
+     * {@code [p0, p0 + kc)} and columns {@code [j0, j0 + nc)} of op(B) into slivers of {@code nr} columns: element
+     * {@code (p0 + p, j0 + s*nr + l)} at {@code dst[s*kc*nr + p*nr + l]}, the lanes past {@code nc} of the last sliver
+     * set to 0. Only {@code dst} may be modified.
+     */
+    @FunctionalInterface
+    public interface Panel64 {
+        void pack(int p0, int kc, int j0, int nc, int nr, double[] dst);
+    }
+
+    /** The float32 {@link Panel64}. */
+    @FunctionalInterface
+    public interface Panel32 {
+        void pack(int p0, int kc, int j0, int nc, int nr, float[] dst);
+    }
+
+    /**
+     * {@code C (m x n) (+)= op(A) . B} on the calling thread, B given by {@code panel}; the same bits as
+     * {@link #gemm(boolean, boolean, int, int, int, double[], int, int, double[], int, int, double[], int, int, boolean)}
+     * on the stored B (one chain of fused multiply-adds over k per element).
+     *
+     * @throws IllegalStateException unless {@link Simd#enabled()} (the plain loops need B as an array)
+     */
+    public static void gemm(boolean transA, int m, int n, int k, double[] a, int aOff, int lda, Panel64 panel,
+                            double[] c, int cOff, int ldc, boolean accumulate) {
+        if (!Simd.enabled()) throw new IllegalStateException("Gemm with a Panel64 needs the vector kernels: " + Simd.describe());
+        PackedGemm.gemm(transA, m, n, k, a, aOff, lda, panel, c, cOff, ldc, accumulate);
+    }
+
+    /** The float32 version of {@link #gemm(boolean, int, int, int, double[], int, int, Panel64, double[], int, int, boolean)}. */
+    public static void gemm(boolean transA, int m, int n, int k, float[] a, int aOff, int lda, Panel32 panel,
+                            float[] c, int cOff, int ldc, boolean accumulate) {
+        if (!Simd.enabled()) throw new IllegalStateException("Gemm with a Panel32 needs the vector kernels: " + Simd.describe());
+        PackedGemmF.gemm(transA, m, n, k, a, aOff, lda, panel, c, cOff, ldc, accumulate);
+    }
+
     /** Rows per share when a GEMM is split over threads: whole register tiles. */
     private static int rowUnit() {
         return Simd.enabled() ? PackedGemm.MR : 4;

@@ -54,6 +54,15 @@ final class PackedGemmF {
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float[] c, int cOff, int ldc, boolean accumulate) {
+        int bsk = transB ? 1 : ldb, bsj = transB ? ldb : 1;
+        gemm(transA, m, n, k, a, aOff, lda,
+                (p0, kc, j0, nc, nr, dst) -> packB(kc, nc, b, bOff + p0 * bsk + j0 * bsj, bsk, bsj, dst),
+                c, cOff, ldc, accumulate);
+    }
+
+    /** The same with op(B) supplied block by block by {@code panel} (see {@link Gemm.Panel32}). */
+    static void gemm(boolean transA, int m, int n, int k, float[] a, int aOff, int lda, Gemm.Panel32 panel,
+                     float[] c, int cOff, int ldc, boolean accumulate) {
         if (m <= 0 || n <= 0) return;
         if (k == 0) {
             if (!accumulate) for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
@@ -61,13 +70,12 @@ final class PackedGemmF {
         }
         Work w = WORK.get();
         int asi = transA ? 1 : lda, ask = transA ? lda : 1;
-        int bsk = transB ? 1 : ldb, bsj = transB ? ldb : 1;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 boolean load = accumulate || pc > 0;
-                packB(kc, nc, b, bOff + pc * bsk + jc * bsj, bsk, bsj, w.b);
+                panel.pack(pc, kc, jc, nc, NR, w.b);
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     packA(mc, kc, a, aOff + ic * asi + pc * ask, asi, ask, w.a);

@@ -22,7 +22,13 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code 1 / (1 + Math.exp(-x))} to within 3 ulps (the largest difference over {@code VectorMathTest}'s 400,003 inputs).
  */
 public final class VectorMath {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+    /*
+     * The preferred species, like every other vector loop of the library: HotSpot profiles the vector API's methods
+     * (intoArray, fromArray, ...) per call site inside the JDK, shared by all callers, so one loop on 256-bit vectors
+     * next to the 512-bit GEMM makes those profiles bimorphic and C2 then fails to intrinsify the GEMM's stores: a
+     * 10x slower float64 LeNet step, depending on which loop ran first.
+     */
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final double LOG2E = 1.4426950408889634;
     private static final double LN2_HI = 0.6931471803691238;      // ln 2 rounded to 32 significant bits: k * LN2_HI is exact
     private static final double LN2_LO = 1.9082149292705877e-10;   // ln 2 - LN2_HI
@@ -44,8 +50,9 @@ public final class VectorMath {
     /** {@code out[i] = sigmoid(x[i])} for {@code from <= i < to}; x is only read. */
     public static void sigmoid(double[] x, double[] out, int from, int to) {
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
-        int i = from, end = from + (to - from) / 4 * 4;
-        for (; i < end; i += 4) {
+        int lanes = S.length();
+        int i = from, end = from + (to - from) / lanes * lanes;
+        for (; i < end; i += lanes) {
             DoubleVector v = DoubleVector.fromArray(S, x, i);
             DoubleVector a = v.abs();
             DoubleVector e = expOfMinus(a);
@@ -155,5 +162,26 @@ public final class VectorMath {
         for (int n = 7; n >= 0; n--) p = Math.fma(p, r, TAYLOR_F[n]);
         int bits = Float.floatToRawIntBits(t);
         return p * Float.intBitsToFloat((bits + 127) << 23);
+    }
+
+    // ---------------------------------------------------------------- element-wise sums (exact: the same bits as a loop)
+
+    /** {@code dst[dOff + i] += src[sOff + i]} for {@code i < len}, at the preferred vector width. */
+    public static void addInto(double[] src, int sOff, double[] dst, int dOff, int len) {
+        VectorSpecies<Double> sp = DoubleVector.SPECIES_PREFERRED;
+        int i = 0, end = len - len % sp.length();
+        for (; i < end; i += sp.length()) {
+            DoubleVector.fromArray(sp, dst, dOff + i).add(DoubleVector.fromArray(sp, src, sOff + i)).intoArray(dst, dOff + i);
+        }
+        for (; i < len; i++) dst[dOff + i] += src[sOff + i];
+    }
+
+    /** The float32 {@link #addInto(double[], int, double[], int, int)}. */
+    public static void addInto(float[] src, int sOff, float[] dst, int dOff, int len) {
+        int i = 0, end = len - len % SF.length();
+        for (; i < end; i += SF.length()) {
+            FloatVector.fromArray(SF, dst, dOff + i).add(FloatVector.fromArray(SF, src, sOff + i)).intoArray(dst, dOff + i);
+        }
+        for (; i < len; i++) dst[dOff + i] += src[sOff + i];
     }
 }

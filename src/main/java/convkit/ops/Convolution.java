@@ -2,6 +2,7 @@ package convkit.ops;
 
 import convkit.Tensor;
 import convkit.compute.Gemm;
+import convkit.compute.Simd;
 import convkit.compute.ThreadPool;
 
 import java.util.Arrays;
@@ -71,11 +72,11 @@ public final class Convolution {
     /** Raw forward: overwrites {@code y (N, F, outH, outW)}. {@code bias} may be null. */
     public static void forward(double[] x, double[] w, double[] bias, WindowGeometry g, int f, int groups, double[] y) {
         final int cg = g.c / groups, fg = f / groups, kk = cg * g.kh * g.kw, p = g.outPlane(), hw = g.inPlane();
-        final boolean pointwise = g.isPointwise();
+        final boolean pointwise = g.isPointwise(), fused = Simd.enabled();
         Checks.arraySize(kk, p);
         long flops = (long) g.n * f * p * kk;
         ThreadPool.forRange(g.n, flops >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
-            double[] col = pointwise ? null : new double[kk * p];
+            double[] col = pointwise || fused ? null : new double[kk * p];
             for (int n = n0; n < n1; n++) {
                 for (int gi = 0; gi < groups; gi++) {
                     int yOff = (n * f + gi * fg) * p;
@@ -84,6 +85,11 @@ public final class Convolution {
                     }
                     if (pointwise) {
                         Gemm.gemm(false, false, fg, p, kk, w, gi * fg * kk, kk, x, (n * g.c + gi * cg) * hw, hw,
+                                y, yOff, p, true);
+                    } else if (fused) {   // im2col packed straight into the GEMM's panels
+                        final int xo = n * g.c * hw, ci = gi * cg;
+                        Gemm.gemm(false, fg, p, kk, w, gi * fg * kk, kk,
+                                (p0, kc, j0, nc, nr, dst) -> Im2Col.packCols(x, xo, ci, g, p0, kc, j0, nc, nr, dst),
                                 y, yOff, p, true);
                     } else {
                         Im2Col.im2colT(x, n * g.c * hw, gi * cg, cg, g, col, 0);
@@ -101,13 +107,16 @@ public final class Convolution {
     public static void backward(double[] x, double[] w, double[] dy, WindowGeometry g, int f, int groups,
                          double[] dx, double[] dwAcc, double[] dbAcc) {
         final int cg = g.c / groups, fg = f / groups, kk = cg * g.kh * g.kw, p = g.outPlane(), hw = g.inPlane();
-        final boolean pointwise = g.isPointwise();
+        final boolean pointwise = g.isPointwise(), fused = Simd.enabled();
         if (dx != null) Arrays.fill(dx, 0.0);
         Checks.arraySize(kk, p);
+        // dX in blocks of positions whose unrolled gradient stays in the L2 cache (whole rows when that is small)
+        final int qb = !fused || (long) kk * p <= 1 << 16 ? p : Math.min(p, Math.max(64, ((1 << 16) / kk + 15) / 16 * 16));
+        final double[][] partsW = new double[g.n][], partsB = new double[g.n][];
         long flops = (long) g.n * f * p * kk;
         ThreadPool.forRange(g.n, flops >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
-            double[] col = pointwise ? null : new double[kk * p];
-            double[] dcol = pointwise || dx == null ? null : new double[kk * p];
+            double[] col = pointwise || fused ? null : new double[kk * p];
+            double[] dcol = pointwise || dx == null ? null : new double[kk * qb];
             double[] dw = new double[dwAcc.length];
             double[] db = dbAcc == null ? null : new double[f];
             for (int n = n0; n < n1; n++) {
@@ -126,6 +135,18 @@ public final class Convolution {
                         int xOff = (n * g.c + gi * cg) * hw;
                         Gemm.gemm(false, true, fg, kk, p, dy, dyOff, p, x, xOff, hw, dw, wOff, kk, true);
                         if (dx != null) Gemm.gemm(true, false, kk, p, fg, w, wOff, kk, dy, dyOff, p, dx, xOff, hw, false);
+                    } else if (fused) {   // dW = dY . col^T with col^T packed from the image; dX by blocks of positions
+                        final int xo = n * g.c * hw, ci = gi * cg;
+                        Gemm.gemm(false, fg, kk, p, dy, dyOff, p,
+                                (p0, kc, j0, nc, nr, dst) -> Im2Col.packColsT(x, xo, ci, g, p0, kc, j0, nc, nr, dst),
+                                dw, wOff, kk, true);
+                        if (dx != null) {
+                            for (int q0 = 0; q0 < p; q0 += qb) {
+                                int cnt = Math.min(qb, p - q0);
+                                Gemm.gemm(true, false, kk, cnt, fg, w, wOff, kk, dy, dyOff + q0, p, dcol, 0, cnt, false);
+                                Im2Col.col2imRange(dcol, 0, cnt, q0, cnt, ci, cg, g, dx, xo);
+                            }
+                        }
                     } else {
                         Im2Col.im2colT(x, n * g.c * hw, gi * cg, cg, g, col, 0);
                         Gemm.gemm(false, true, fg, kk, p, dy, dyOff, p, col, 0, p, dw, wOff, kk, true);
@@ -136,22 +157,25 @@ public final class Convolution {
                     }
                 }
             }
-            synchronized (dwAcc) {
-                for (int i = 0; i < dw.length; i++) dwAcc[i] += dw[i];
-                if (db != null) for (int i = 0; i < f; i++) dbAcc[i] += db[i];
-            }
+            partsW[n0] = dw;
+            partsB[n0] = db;
         });
+        for (int s = 0; s < g.n; s++) {   // in the order of the shares, whichever finished first: the same bits every run
+            if (partsW[s] == null) continue;
+            for (int i = 0; i < dwAcc.length; i++) dwAcc[i] += partsW[s][i];
+            if (dbAcc != null) for (int i = 0; i < f; i++) dbAcc[i] += partsB[s][i];
+        }
     }
 
 
     /** float32: Raw forward: overwrites {@code y (N, F, outH, outW)}. {@code bias} may be null. */
     public static void forward(float[] x, float[] w, float[] bias, WindowGeometry g, int f, int groups, float[] y) {
         final int cg = g.c / groups, fg = f / groups, kk = cg * g.kh * g.kw, p = g.outPlane(), hw = g.inPlane();
-        final boolean pointwise = g.isPointwise();
+        final boolean pointwise = g.isPointwise(), fused = Simd.enabled();
         Checks.arraySize(kk, p);
         long flops = (long) g.n * f * p * kk;
         ThreadPool.forRange(g.n, flops >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
-            float[] col = pointwise ? null : new float[kk * p];
+            float[] col = pointwise || fused ? null : new float[kk * p];
             for (int n = n0; n < n1; n++) {
                 for (int gi = 0; gi < groups; gi++) {
                     int yOff = (n * f + gi * fg) * p;
@@ -160,6 +184,11 @@ public final class Convolution {
                     }
                     if (pointwise) {
                         Gemm.gemm(false, false, fg, p, kk, w, gi * fg * kk, kk, x, (n * g.c + gi * cg) * hw, hw,
+                                y, yOff, p, true);
+                    } else if (fused) {   // im2col packed straight into the GEMM's panels
+                        final int xo = n * g.c * hw, ci = gi * cg;
+                        Gemm.gemm(false, fg, p, kk, w, gi * fg * kk, kk,
+                                (p0, kc, j0, nc, nr, dst) -> Im2Col.packCols(x, xo, ci, g, p0, kc, j0, nc, nr, dst),
                                 y, yOff, p, true);
                     } else {
                         Im2Col.im2colT(x, n * g.c * hw, gi * cg, cg, g, col, 0);
@@ -178,13 +207,16 @@ public final class Convolution {
     public static void backward(float[] x, float[] w, float[] dy, WindowGeometry g, int f, int groups,
                          float[] dx, float[] dwAcc, float[] dbAcc) {
         final int cg = g.c / groups, fg = f / groups, kk = cg * g.kh * g.kw, p = g.outPlane(), hw = g.inPlane();
-        final boolean pointwise = g.isPointwise();
+        final boolean pointwise = g.isPointwise(), fused = Simd.enabled();
         if (dx != null) Arrays.fill(dx, 0f);
         Checks.arraySize(kk, p);
+        // dX in blocks of positions whose unrolled gradient stays in the L2 cache (whole rows when that is small)
+        final int qb = !fused || (long) kk * p <= 1 << 16 ? p : Math.min(p, Math.max(64, ((1 << 16) / kk + 15) / 16 * 16));
+        final float[][] partsW = new float[g.n][], partsB = new float[g.n][];
         long flops = (long) g.n * f * p * kk;
         ThreadPool.forRange(g.n, flops >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
-            float[] col = pointwise ? null : new float[kk * p];
-            float[] dcol = pointwise || dx == null ? null : new float[kk * p];
+            float[] col = pointwise || fused ? null : new float[kk * p];
+            float[] dcol = pointwise || dx == null ? null : new float[kk * qb];
             float[] dw = new float[dwAcc.length];
             float[] db = dbAcc == null ? null : new float[f];
             for (int n = n0; n < n1; n++) {
@@ -203,6 +235,18 @@ public final class Convolution {
                         int xOff = (n * g.c + gi * cg) * hw;
                         Gemm.gemm(false, true, fg, kk, p, dy, dyOff, p, x, xOff, hw, dw, wOff, kk, true);
                         if (dx != null) Gemm.gemm(true, false, kk, p, fg, w, wOff, kk, dy, dyOff, p, dx, xOff, hw, false);
+                    } else if (fused) {   // dW = dY . col^T with col^T packed from the image; dX by blocks of positions
+                        final int xo = n * g.c * hw, ci = gi * cg;
+                        Gemm.gemm(false, fg, kk, p, dy, dyOff, p,
+                                (p0, kc, j0, nc, nr, dst) -> Im2Col.packColsT(x, xo, ci, g, p0, kc, j0, nc, nr, dst),
+                                dw, wOff, kk, true);
+                        if (dx != null) {
+                            for (int q0 = 0; q0 < p; q0 += qb) {
+                                int cnt = Math.min(qb, p - q0);
+                                Gemm.gemm(true, false, kk, cnt, fg, w, wOff, kk, dy, dyOff + q0, p, dcol, 0, cnt, false);
+                                Im2Col.col2imRange(dcol, 0, cnt, q0, cnt, ci, cg, g, dx, xo);
+                            }
+                        }
                     } else {
                         Im2Col.im2colT(x, n * g.c * hw, gi * cg, cg, g, col, 0);
                         Gemm.gemm(false, true, fg, kk, p, dy, dyOff, p, col, 0, p, dw, wOff, kk, true);
@@ -213,10 +257,13 @@ public final class Convolution {
                     }
                 }
             }
-            synchronized (dwAcc) {
-                for (int i = 0; i < dw.length; i++) dwAcc[i] += dw[i];
-                if (db != null) for (int i = 0; i < f; i++) dbAcc[i] += db[i];
-            }
+            partsW[n0] = dw;
+            partsB[n0] = db;
         });
+        for (int s = 0; s < g.n; s++) {   // in the order of the shares, whichever finished first: the same bits every run
+            if (partsW[s] == null) continue;
+            for (int i = 0; i < dwAcc.length; i++) dwAcc[i] += partsW[s][i];
+            if (dbAcc != null) for (int i = 0; i < f; i++) dbAcc[i] += partsB[s][i];
+        }
     }
 }

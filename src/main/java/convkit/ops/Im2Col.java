@@ -186,6 +186,243 @@ public final class Im2Col {
         }
     }
 
+    // ---- packing straight from the image (the fused im2col of the convolution's vector path)
+
+    /**
+     * Packs rows {@code [p0, p0+kc)} (taps (c, i, j)) and columns {@code [j0, j0+nc)} (output positions) of the
+     * {@link #im2colT} matrix of channels {@code [c0, ...)} of the image at {@code x[xOff]} into {@code dst} in the
+     * layout of {@link convkit.compute.Gemm.Panel64} (slivers of {@code nr} columns, zero-padded): the matrix itself is
+     * never stored. Only {@code dst} is modified.
+     */
+    public static void packCols(double[] x, int xOff, int c0, WindowGeometry g, int p0, int kc, int j0, int nc, int nr,
+                                double[] dst) {
+        int khw = g.kh * g.kw, hw = g.h * g.w;
+        double[] row = new double[nc];   // one row of the block, then cut into the slivers
+        for (int r = 0; r < kc; r++) {
+            int tap = p0 + r, c = tap / khw, rem = tap - c * khw, i = rem / g.kw, j = rem - i * g.kw;
+            tapRun(x, xOff + (c0 + c) * hw, i, j, g, j0, nc, row, 0, 1);
+            for (int s0 = 0; s0 < nc; s0 += nr) {
+                int cols = Math.min(nr, nc - s0), d = s0 * kc + r * nr;
+                System.arraycopy(row, s0, dst, d, cols);
+                for (int l = cols; l < nr; l++) dst[d + l] = 0.0;
+            }
+        }
+    }
+
+    /**
+     * Like {@link #packCols} for the transpose: rows {@code [p0, p0+kc)} are output positions and columns
+     * {@code [j0, j0+nc)} taps (the B of {@code dW = dY . col^T}). Only {@code dst} is modified.
+     */
+    public static void packColsT(double[] x, int xOff, int c0, WindowGeometry g, int p0, int kc, int j0, int nc, int nr,
+                                 double[] dst) {
+        int khw = g.kh * g.kw, hw = g.h * g.w;
+        double[] rows = TMP64.get();   // the sliver's taps as rows (contiguous copies), then transposed into the sliver
+        if (rows.length < nr * kc) TMP64.set(rows = new double[nr * kc]);
+        for (int s0 = 0; s0 < nc; s0 += nr) {
+            int cols = Math.min(nr, nc - s0), base = s0 * kc;
+            for (int l = 0; l < cols; l++) {
+                int tap = j0 + s0 + l, c = tap / khw, rem = tap - c * khw, i = rem / g.kw, j = rem - i * g.kw;
+                tapRun(x, xOff + (c0 + c) * hw, i, j, g, p0, kc, rows, l * kc, 1);
+            }
+            for (int p = 0; p < kc; p++) {
+                int d = base + p * nr;
+                for (int l = 0; l < cols; l++) dst[d + l] = rows[l * kc + p];
+                for (int l = cols; l < nr; l++) dst[d + l] = 0.0;
+            }
+        }
+    }
+
+    /** Tap (i, j) of the channel plane at {@code x[plane]} at output positions {@code [q0, q0+count)} into {@code dst[d + t*stride]}. */
+    private static void tapRun(double[] x, int plane, int i, int j, WindowGeometry g, int q0, int count, double[] dst,
+                               int d, int stride) {
+        final int W = g.w, H = g.h, outW = g.outW, sw = g.sw;
+        int iy0 = i * g.dh - g.pt, ix0 = j * g.dw - g.pl;
+        int oxLo = Math.max(0, ceilDiv(-ix0, sw)), oxHi = Math.min(outW, Math.max(0, ceilDiv(W - ix0, sw)));
+        if (oxLo > oxHi) oxLo = oxHi;
+        int oy = q0 / outW, ox = q0 - oy * outW, left = count;
+        while (left > 0) {
+            int run = Math.min(left, outW - ox), end = ox + run;
+            int iy = oy * g.sh + iy0;
+            if (iy < 0 || iy >= H) {
+                for (int u = 0; u < run; u++, d += stride) dst[d] = 0.0;
+            } else {
+                int src = plane + iy * W + ix0;
+                int a = Math.min(Math.max(oxLo, ox), end), b = Math.max(Math.min(oxHi, end), a);
+                for (int xx = ox; xx < a; xx++, d += stride) dst[d] = 0.0;
+                if (stride == 1 && sw == 1) {
+                    if (b > a) System.arraycopy(x, src + a, dst, d, b - a);
+                    d += b - a;
+                } else {
+                    for (int xx = a; xx < b; xx++, d += stride) dst[d] = x[src + xx * sw];
+                }
+                for (int xx = b; xx < end; xx++, d += stride) dst[d] = 0.0;
+            }
+            left -= run;
+            ox = 0;
+            oy++;
+        }
+    }
+
+    /**
+     * The adjoint of {@link #im2colT} on output positions {@code [q0, q0+count)} only: adds the
+     * {@code (cg*kh*kw) x count} block at {@code col[colOff]} (row stride {@code ldcol}) into channels
+     * {@code [c0, c0+cg)} of the image at {@code x[xOff]}. The same additions in the same order as {@link #col2imT}
+     * restricted to those columns (a whole image in blocks of positions adds in another order than one {@link #col2imT}). Only {@code x} is modified.
+     */
+    public static void col2imRange(double[] col, int colOff, int ldcol, int q0, int count, int c0, int cg, WindowGeometry g,
+                                   double[] x, int xOff) {
+        final int W = g.w, H = g.h, outW = g.outW, sw = g.sw, hw = H * W;
+        boolean simd = convkit.compute.Simd.enabled();
+        int row = colOff;
+        for (int c = 0; c < cg; c++) {
+            int plane = xOff + (c0 + c) * hw;
+            for (int i = 0; i < g.kh; i++) {
+                int iy0 = i * g.dh - g.pt;
+                for (int j = 0; j < g.kw; j++, row += ldcol) {
+                    int ix0 = j * g.dw - g.pl;
+                    int oxLo = Math.max(0, ceilDiv(-ix0, sw)), oxHi = Math.min(outW, Math.max(0, ceilDiv(W - ix0, sw)));
+                    int oy = q0 / outW, ox = q0 - oy * outW, left = count, s = row;
+                    while (left > 0) {
+                        int run = Math.min(left, outW - ox), end = ox + run;
+                        int iy = oy * g.sh + iy0;
+                        if (iy >= 0 && iy < H) {
+                            int dst = plane + iy * W + ix0;
+                            int a = Math.min(Math.max(oxLo, ox), end), b = Math.max(Math.min(oxHi, end), a);
+                            if (sw == 1 && simd && b > a) {
+                                convkit.compute.VectorMath.addInto(col, s + (a - ox), x, dst + a, b - a);
+                            } else {
+                                for (int xx = a; xx < b; xx++) x[dst + xx * sw] += col[s + (xx - ox)];
+                            }
+                        }
+                        s += run;
+                        left -= run;
+                        ox = 0;
+                        oy++;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * float32: packs rows {@code [p0, p0+kc)} (taps (c, i, j)) and columns {@code [j0, j0+nc)} (output positions) of the
+     * {@link #im2colT} matrix of channels {@code [c0, ...)} of the image at {@code x[xOff]} into {@code dst} in the
+     * layout of {@link convkit.compute.Gemm.Panel32} (slivers of {@code nr} columns, zero-padded): the matrix itself is
+     * never stored. Only {@code dst} is modified.
+     */
+    public static void packCols(float[] x, int xOff, int c0, WindowGeometry g, int p0, int kc, int j0, int nc, int nr,
+                                float[] dst) {
+        int khw = g.kh * g.kw, hw = g.h * g.w;
+        float[] row = new float[nc];   // one row of the block, then cut into the slivers
+        for (int r = 0; r < kc; r++) {
+            int tap = p0 + r, c = tap / khw, rem = tap - c * khw, i = rem / g.kw, j = rem - i * g.kw;
+            tapRun(x, xOff + (c0 + c) * hw, i, j, g, j0, nc, row, 0, 1);
+            for (int s0 = 0; s0 < nc; s0 += nr) {
+                int cols = Math.min(nr, nc - s0), d = s0 * kc + r * nr;
+                System.arraycopy(row, s0, dst, d, cols);
+                for (int l = cols; l < nr; l++) dst[d + l] = 0f;
+            }
+        }
+    }
+
+    /**
+     * float32: like {@link #packCols} for the transpose: rows {@code [p0, p0+kc)} are output positions and columns
+     * {@code [j0, j0+nc)} taps (the B of {@code dW = dY . col^T}). Only {@code dst} is modified.
+     */
+    public static void packColsT(float[] x, int xOff, int c0, WindowGeometry g, int p0, int kc, int j0, int nc, int nr,
+                                 float[] dst) {
+        int khw = g.kh * g.kw, hw = g.h * g.w;
+        float[] rows = TMP32.get();   // the sliver's taps as rows (contiguous copies), then transposed into the sliver
+        if (rows.length < nr * kc) TMP32.set(rows = new float[nr * kc]);
+        for (int s0 = 0; s0 < nc; s0 += nr) {
+            int cols = Math.min(nr, nc - s0), base = s0 * kc;
+            for (int l = 0; l < cols; l++) {
+                int tap = j0 + s0 + l, c = tap / khw, rem = tap - c * khw, i = rem / g.kw, j = rem - i * g.kw;
+                tapRun(x, xOff + (c0 + c) * hw, i, j, g, p0, kc, rows, l * kc, 1);
+            }
+            for (int p = 0; p < kc; p++) {
+                int d = base + p * nr;
+                for (int l = 0; l < cols; l++) dst[d + l] = rows[l * kc + p];
+                for (int l = cols; l < nr; l++) dst[d + l] = 0f;
+            }
+        }
+    }
+
+    /** Tap (i, j) of the channel plane at {@code x[plane]} at output positions {@code [q0, q0+count)} into {@code dst[d + t*stride]}. */
+    private static void tapRun(float[] x, int plane, int i, int j, WindowGeometry g, int q0, int count, float[] dst,
+                               int d, int stride) {
+        final int W = g.w, H = g.h, outW = g.outW, sw = g.sw;
+        int iy0 = i * g.dh - g.pt, ix0 = j * g.dw - g.pl;
+        int oxLo = Math.max(0, ceilDiv(-ix0, sw)), oxHi = Math.min(outW, Math.max(0, ceilDiv(W - ix0, sw)));
+        if (oxLo > oxHi) oxLo = oxHi;
+        int oy = q0 / outW, ox = q0 - oy * outW, left = count;
+        while (left > 0) {
+            int run = Math.min(left, outW - ox), end = ox + run;
+            int iy = oy * g.sh + iy0;
+            if (iy < 0 || iy >= H) {
+                for (int u = 0; u < run; u++, d += stride) dst[d] = 0f;
+            } else {
+                int src = plane + iy * W + ix0;
+                int a = Math.min(Math.max(oxLo, ox), end), b = Math.max(Math.min(oxHi, end), a);
+                for (int xx = ox; xx < a; xx++, d += stride) dst[d] = 0f;
+                if (stride == 1 && sw == 1) {
+                    if (b > a) System.arraycopy(x, src + a, dst, d, b - a);
+                    d += b - a;
+                } else {
+                    for (int xx = a; xx < b; xx++, d += stride) dst[d] = x[src + xx * sw];
+                }
+                for (int xx = b; xx < end; xx++, d += stride) dst[d] = 0f;
+            }
+            left -= run;
+            ox = 0;
+            oy++;
+        }
+    }
+
+    /**
+     * float32: the adjoint of {@link #im2colT} on output positions {@code [q0, q0+count)} only: adds the
+     * {@code (cg*kh*kw) x count} block at {@code col[colOff]} (row stride {@code ldcol}) into channels
+     * {@code [c0, c0+cg)} of the image at {@code x[xOff]}. The same additions in the same order as {@link #col2imT}
+     * restricted to those columns (a whole image in blocks of positions adds in another order than one {@link #col2imT}). Only {@code x} is modified.
+     */
+    public static void col2imRange(float[] col, int colOff, int ldcol, int q0, int count, int c0, int cg, WindowGeometry g,
+                                   float[] x, int xOff) {
+        final int W = g.w, H = g.h, outW = g.outW, sw = g.sw, hw = H * W;
+        boolean simd = convkit.compute.Simd.enabled();
+        int row = colOff;
+        for (int c = 0; c < cg; c++) {
+            int plane = xOff + (c0 + c) * hw;
+            for (int i = 0; i < g.kh; i++) {
+                int iy0 = i * g.dh - g.pt;
+                for (int j = 0; j < g.kw; j++, row += ldcol) {
+                    int ix0 = j * g.dw - g.pl;
+                    int oxLo = Math.max(0, ceilDiv(-ix0, sw)), oxHi = Math.min(outW, Math.max(0, ceilDiv(W - ix0, sw)));
+                    int oy = q0 / outW, ox = q0 - oy * outW, left = count, s = row;
+                    while (left > 0) {
+                        int run = Math.min(left, outW - ox), end = ox + run;
+                        int iy = oy * g.sh + iy0;
+                        if (iy >= 0 && iy < H) {
+                            int dst = plane + iy * W + ix0;
+                            int a = Math.min(Math.max(oxLo, ox), end), b = Math.max(Math.min(oxHi, end), a);
+                            if (sw == 1 && simd && b > a) {
+                                convkit.compute.VectorMath.addInto(col, s + (a - ox), x, dst + a, b - a);
+                            } else {
+                                for (int xx = a; xx < b; xx++) x[dst + xx * sw] += col[s + (xx - ox)];
+                            }
+                        }
+                        s += run;
+                        left -= run;
+                        ox = 0;
+                        oy++;
+                    }
+                }
+            }
+        }
+    }
+
+    private static final ThreadLocal<double[]> TMP64 = ThreadLocal.withInitial(() -> new double[0]);
+    private static final ThreadLocal<float[]> TMP32 = ThreadLocal.withInitial(() -> new float[0]);
+
     static int ceilDiv(int a, int b) {
         return -Math.floorDiv(-a, b);
     }
