@@ -76,6 +76,10 @@ public final class GradingBench {
             p.onExit().thenRun(() -> childNanos.add(System.nanoTime() - t0));
             return p;
         };
+        Path sol = root.resolve("solutions/src");
+        double prep = convkit.grading.Grader.prepare(List.of(sol.resolve("test/java"), sol.resolve("hidden/java")), sol.resolve("main/java"));
+        System.out.printf(Locale.ROOT, "one-time preparation, not in the figures below (the instructor's tests compiled once; the test JVMs' "
+                + "class-data archive, made once per machine and grader build, reused when present): %.1f s%n", prep);
         PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
         double[] cpu0 = cpuSeconds();
         BatchGrade.Summary s = BatchGrade.run(o, quiet);
@@ -89,11 +93,14 @@ public final class GradingBench {
         System.out.printf(Locale.ROOT, "isolation: %s%n", s.isolation());
         System.out.printf(Locale.ROOT, "graded %d in %.1f s wall = %.2f s per submission (%d jobs); %d test JVMs started (%d runs)%n",
                 s.graded(), wall, wall / g, jobs, s.jvmsStarted(), runs.get());
+        double kidsCpu = s.phaseTotals().getOrDefault("test JVM CPU", 0.0);   // as each test JVM read it from /proc/self/stat
         if (cpu0 != null && cpu1 != null) {
-            double self = cpu1[0] - cpu0[0], kids = cpu1[1] - cpu0[1];
-            System.out.printf(Locale.ROOT, "CPU per submission: %.2f s (grading JVM: unpack, compile, hashing, results %.2f s + test JVMs %.2f s); "
-                    + "on an idle %d-core machine that is %.1f s for %d submissions%n", (self + kids) / g, self / g,
-                    kids / g, Runtime.getRuntime().availableProcessors(), (self + kids) / Runtime.getRuntime().availableProcessors(), s.graded());
+            double self = cpu1[0] - cpu0[0];
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.out.printf(Locale.ROOT, "CPU per submission: %.2f s = grading JVM %.2f s (unpack, compile, hashing, results) + test JVM %.2f s; "
+                    + "%.0f CPU-seconds in all, i.e. %.1f s of wall time for %d submissions on %d idle cores (an estimate; the wall time above is "
+                    + "what this machine, at its load, took)%n", (self + kidsCpu) / g, self / g, kidsCpu / g, self + kidsCpu,
+                    (self + kidsCpu) / cores, s.graded(), cores);
         }
         System.out.printf(Locale.ROOT, "per submission (latency of one job, mean): %.2f s, of which%n", perSubLatency / g);
         System.out.printf(Locale.ROOT, "  compiling the student's files (javac in the grading JVM; the tests were compiled once): %.2f s%n", compile / g);

@@ -82,6 +82,7 @@ public final class ChildRunner {
                 visible.add(hiddenBytes);
                 run(launcher, visible, hiddenBytes.keySet(), wanted, req.timeout, recorder);
             }
+            recorder.note("cpu " + cpuMillis());
             recorder.done();
         } catch (Throwable t) { // JUnit rethrows "unrecoverable" errors such as OutOfMemoryError and ends the run
             status = 3;
@@ -93,6 +94,17 @@ public final class ChildRunner {
         } finally {
             if (guard != null) guard.open();
             Runtime.getRuntime().halt(status); // also ends threads left spinning by timed-out tests
+        }
+    }
+
+    /** This JVM's CPU time so far (user + system, from /proc/self/stat), in ms; -1 where there is none. */
+    static long cpuMillis() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;   // clock ticks of 10 ms
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

@@ -55,7 +55,7 @@ public final class Grader {
     private String heap = System.getProperty("convkit.grading.heap", "512m");
     private boolean exitGuard = true;
     private Sandbox sandbox;
-    private long compileNanos, childNanos;
+    private long compileNanos, childNanos, childCpuMillis;
     private int jvmsStarted;
     /** Test classes left out because they do not compile against the submission -> why. */
     private final Map<String, String> dropped = new HashMap<>();
@@ -162,6 +162,7 @@ public final class Grader {
         dropped.clear();
         compileNanos = 0;
         childNanos = 0;
+        childCpuMillis = 0;
         jvmsStarted = 0;
         boolean selfCheck = stubs == null;
         Sandbox box = sandbox != null ? sandbox : Sandbox.get(selfCheck);
@@ -188,7 +189,8 @@ public final class Grader {
             List<TestResult> results = aggregate(plan, records, notes);
             GradeReport report = new GradeReport(name, results, notes, (System.nanoTime() - t0) / 1e9)
                     .withIsolation(box.describe(), instructorNotes)
-                    .withTimings(Map.of("compile", compileNanos / 1e9, "test JVMs", childNanos / 1e9, "JVMs started", (double) jvmsStarted));
+                    .withTimings(Map.of("compile", compileNanos / 1e9, "test JVMs", childNanos / 1e9, "test JVM CPU", childCpuMillis / 1e3,
+                            "JVMs started", (double) jvmsStarted));
             if (xmlDir != null) {
                 try {
                     JUnitXml.write(report, xmlDir);
@@ -456,6 +458,7 @@ public final class Grader {
             long ta = System.nanoTime();
             Attempt a = attempt(box, jvm, build, remaining, deadline, false);
             childNanos += System.nanoTime() - ta;
+            childCpuMillis += Math.max(0, a.cpuMillis);
             jvmsStarted++;
             records.addAll(a.records);
             refused += a.refused;
@@ -496,6 +499,7 @@ public final class Grader {
         final List<RunRecord> records = new ArrayList<>();
         int refused;
         boolean done, sealed, timedOut, guardMissing;
+        long cpuMillis;
         int exit;
         Path log, runDir;
     }
@@ -573,7 +577,10 @@ public final class Grader {
                         }
                     }
                     case "done" -> a.done = true;
-                    case "note" -> a.guardMissing |= "no-guard".equals(r.message);
+                    case "note" -> {
+                        a.guardMissing |= "no-guard".equals(r.message);
+                        if (r.message != null && r.message.startsWith("cpu ")) a.cpuMillis = Long.parseLong(r.message.substring(4));
+                    }
                     default -> {
                         r.hiddenPhase = a.sealed;
                         a.records.add(r);
@@ -620,6 +627,18 @@ public final class Grader {
         }
         out.write(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    /**
+     * Does now what the first grading of these tests would do once: compile the instructor's tests against the stubs
+     * and make the test JVMs' class-data archive (skipped when this machine has it). Returns the seconds it took.
+     */
+    public static double prepare(List<Path> testDirs, Path stubs) {
+        long t0 = System.nanoTime();
+        InstructorTests its = InstructorTests.of(testDirs, stubs);
+        ChildJvm jvm = ChildJvm.get();
+        if (jvm.archive == null && its.plan != null) new Grader().warmUp(Sandbox.get(false), jvm, its);
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     /** Mean wall seconds of a test JVM that runs nothing (no classes, no tests), started as graded runs are (benchmarks). */
