@@ -24,7 +24,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (lang != null) convkit.i18n.Lang.use(convkit.i18n.Lang.parse(lang));
-        Check.run(number);
+        // Check.run returns the feedback (a notebook cell shows it as its value): here it is printed
+        System.out.println(Check.run(number));
         return 0;
     }
 }

@@ -101,6 +101,14 @@ class ConvkitScriptIT {
     }
 
     @Test
+    void checkPrintsTheScoreTableOfTheStudentsExercises() throws Exception {
+        Result r = script("check", "7.3.1");   // exercises/ holds the untouched stubs: every test fails
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Score of your exercises 7.3.1").contains("7.3.1.1").contains("outputSize")
+                .contains("total");
+    }
+
+    @Test
     void theJarRunsFromAnyFolderAndFindsItsKit(@TempDir Path elsewhere) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Result help = run(elsewhere, Map.of(), java, "-jar", JAR.toString(), "help");
