@@ -173,6 +173,10 @@ public final class Convolution {
         final int cg = g.c / groups, fg = f / groups, kk = cg * g.kh * g.kw, p = g.outPlane(), hw = g.inPlane();
         final boolean pointwise = g.isPointwise(), fused = Simd.enabled();
         Checks.arraySize(kk, p);
+        if (!pointwise && DirectConv.applies(g, groups)) {   // the windows read straight from the image, no packing
+            DirectConv.forward(x, w, bias, g, f, y);
+            return;
+        }
         long flops = (long) g.n * f * p * kk;
         ThreadPool.forRange(g.n, flops >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
             float[] col = pointwise || fused ? null : new float[kk * p];
@@ -208,6 +212,11 @@ public final class Convolution {
                          float[] dx, float[] dwAcc, float[] dbAcc) {
         final int cg = g.c / groups, fg = f / groups, kk = cg * g.kh * g.kw, p = g.outPlane(), hw = g.inPlane();
         final boolean pointwise = g.isPointwise(), fused = Simd.enabled();
+        if (!pointwise && DirectConv.applies(g, groups) && (dx == null || DirectConv.inputGradientApplies(g, groups))) {
+            Checks.arraySize(kk, p);
+            directBackward(x, w, dy, g, f, dx, dwAcc, dbAcc);
+            return;
+        }
         if (dx != null) Arrays.fill(dx, 0f);
         Checks.arraySize(kk, p);
         // dX in blocks of positions whose unrolled gradient stays in the L2 cache (whole rows when that is small)
@@ -265,5 +274,36 @@ public final class Convolution {
             for (int i = 0; i < dwAcc.length; i++) dwAcc[i] += partsW[s][i];
             if (dbAcc != null) for (int i = 0; i < f; i++) dbAcc[i] += partsB[s][i];
         }
+    }
+
+    /** float32 backward by {@link DirectConv}: dW and db per share of images, added in order; dx overwritten. */
+    private static void directBackward(float[] x, float[] w, float[] dy, WindowGeometry g, int f, float[] dx,
+                                       float[] dwAcc, float[] dbAcc) {
+        final int p = g.outPlane();
+        float[][] parts = DirectConv.weightGradient(x, dy, g, f);
+        for (float[] part : parts) {   // in the order of the shares: the same bits every run
+            if (part == null) continue;
+            for (int i = 0; i < dwAcc.length; i++) dwAcc[i] += part[i];
+        }
+        if (dbAcc != null) {
+            final float[][] partsB = new float[g.n][];
+            ThreadPool.forRange(g.n, (long) g.n * f * p >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
+                float[] db = new float[f];
+                for (int n = n0; n < n1; n++) {
+                    for (int o = 0; o < f; o++) {
+                        float s = 0;
+                        int base = (n * f + o) * p;
+                        for (int q = 0; q < p; q++) s += dy[base + q];
+                        db[o] += s;
+                    }
+                }
+                partsB[n0] = db;
+            });
+            for (float[] part : partsB) {
+                if (part == null) continue;
+                for (int i = 0; i < f; i++) dbAcc[i] += part[i];
+            }
+        }
+        if (dx != null) DirectConv.inputGradient(w, dy, g, f, dx);
     }
 }
