@@ -119,4 +119,106 @@ public final class ConvKernelsF {
         c10.intoArray(acc, r10);
         c11.intoArray(acc, r11);
     }
+
+    /**
+     * Six rows by two vectors with the roles turned (the image in the lanes, for few channels and stride 1):
+     * {@code acc[accOff + r*accLd + l] += sum over k in [k0, k0+kn) of a[aOff + k*lda + r] * b[bBase + offs[k] + l]}
+     * for r in [0, 6), l in [0, 2L): each k broadcasts six weights and loads two vectors of consecutive positions.
+     */
+    public static void tile6x2s(float[] a, int aOff, int lda, float[] b, int bBase, int[] offs, int k0, int kn,
+                                float[] acc, int accOff, int accLd) {
+        int r1 = accOff + accLd, r2 = r1 + accLd, r3 = r2 + accLd, r4 = r3 + accLd, r5 = r4 + accLd;
+        FloatVector c00 = FloatVector.fromArray(S, acc, accOff), c01 = FloatVector.fromArray(S, acc, accOff + L);
+        FloatVector c10 = FloatVector.fromArray(S, acc, r1), c11 = FloatVector.fromArray(S, acc, r1 + L);
+        FloatVector c20 = FloatVector.fromArray(S, acc, r2), c21 = FloatVector.fromArray(S, acc, r2 + L);
+        FloatVector c30 = FloatVector.fromArray(S, acc, r3), c31 = FloatVector.fromArray(S, acc, r3 + L);
+        FloatVector c40 = FloatVector.fromArray(S, acc, r4), c41 = FloatVector.fromArray(S, acc, r4 + L);
+        FloatVector c50 = FloatVector.fromArray(S, acc, r5), c51 = FloatVector.fromArray(S, acc, r5 + L);
+        for (int k = k0, end = k0 + kn, ap = aOff + k0 * lda; k < end; k++, ap += lda) {
+            int bp = bBase + offs[k];
+            FloatVector y0 = FloatVector.fromArray(S, b, bp), y1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector x = FloatVector.broadcast(S, a[ap]);
+            c00 = x.fma(y0, c00);
+            c01 = x.fma(y1, c01);
+            x = FloatVector.broadcast(S, a[ap + 1]);
+            c10 = x.fma(y0, c10);
+            c11 = x.fma(y1, c11);
+            x = FloatVector.broadcast(S, a[ap + 2]);
+            c20 = x.fma(y0, c20);
+            c21 = x.fma(y1, c21);
+            x = FloatVector.broadcast(S, a[ap + 3]);
+            c30 = x.fma(y0, c30);
+            c31 = x.fma(y1, c31);
+            x = FloatVector.broadcast(S, a[ap + 4]);
+            c40 = x.fma(y0, c40);
+            c41 = x.fma(y1, c41);
+            x = FloatVector.broadcast(S, a[ap + 5]);
+            c50 = x.fma(y0, c50);
+            c51 = x.fma(y1, c51);
+        }
+        c00.intoArray(acc, accOff);
+        c01.intoArray(acc, accOff + L);
+        c10.intoArray(acc, r1);
+        c11.intoArray(acc, r1 + L);
+        c20.intoArray(acc, r2);
+        c21.intoArray(acc, r2 + L);
+        c30.intoArray(acc, r3);
+        c31.intoArray(acc, r3 + L);
+        c40.intoArray(acc, r4);
+        c41.intoArray(acc, r4 + L);
+        c50.intoArray(acc, r5);
+        c51.intoArray(acc, r5 + L);
+    }
+
+    /**
+     * Lane-wise dot products of six rows of {@code a} with two shifted runs of {@code b}, for dL/dW with few channels:
+     * for r in [0, 6), s in [0, 2) and each lane l, {@code acc[accOff + r*accLd + s*L + l] += sum over v = 0, L, 2L, ...
+     * below vn of a[aOff + r*lda + v + l] * b[bBase + (s == 0 ? o0 : o1) + v + l]}. The lanes are summed by the caller,
+     * in a fixed order ({@code vn} must be a multiple of L).
+     */
+    public static void dot6x2(float[] a, int aOff, int lda, float[] b, int bBase, int o0, int o1, int vn,
+                              float[] acc, int accOff, int accLd) {
+        int r1 = accOff + accLd, r2 = r1 + accLd, r3 = r2 + accLd, r4 = r3 + accLd, r5 = r4 + accLd;
+        FloatVector c00 = FloatVector.fromArray(S, acc, accOff), c01 = FloatVector.fromArray(S, acc, accOff + L);
+        FloatVector c10 = FloatVector.fromArray(S, acc, r1), c11 = FloatVector.fromArray(S, acc, r1 + L);
+        FloatVector c20 = FloatVector.fromArray(S, acc, r2), c21 = FloatVector.fromArray(S, acc, r2 + L);
+        FloatVector c30 = FloatVector.fromArray(S, acc, r3), c31 = FloatVector.fromArray(S, acc, r3 + L);
+        FloatVector c40 = FloatVector.fromArray(S, acc, r4), c41 = FloatVector.fromArray(S, acc, r4 + L);
+        FloatVector c50 = FloatVector.fromArray(S, acc, r5), c51 = FloatVector.fromArray(S, acc, r5 + L);
+        int a1 = aOff + lda, a2 = a1 + lda, a3 = a2 + lda, a4 = a3 + lda, a5 = a4 + lda;
+        int b0 = bBase + o0, b1 = bBase + o1;
+        for (int v = 0; v < vn; v += L) {
+            FloatVector y0 = FloatVector.fromArray(S, b, b0 + v), y1 = FloatVector.fromArray(S, b, b1 + v);
+            FloatVector x = FloatVector.fromArray(S, a, aOff + v);
+            c00 = x.fma(y0, c00);
+            c01 = x.fma(y1, c01);
+            x = FloatVector.fromArray(S, a, a1 + v);
+            c10 = x.fma(y0, c10);
+            c11 = x.fma(y1, c11);
+            x = FloatVector.fromArray(S, a, a2 + v);
+            c20 = x.fma(y0, c20);
+            c21 = x.fma(y1, c21);
+            x = FloatVector.fromArray(S, a, a3 + v);
+            c30 = x.fma(y0, c30);
+            c31 = x.fma(y1, c31);
+            x = FloatVector.fromArray(S, a, a4 + v);
+            c40 = x.fma(y0, c40);
+            c41 = x.fma(y1, c41);
+            x = FloatVector.fromArray(S, a, a5 + v);
+            c50 = x.fma(y0, c50);
+            c51 = x.fma(y1, c51);
+        }
+        c00.intoArray(acc, accOff);
+        c01.intoArray(acc, accOff + L);
+        c10.intoArray(acc, r1);
+        c11.intoArray(acc, r1 + L);
+        c20.intoArray(acc, r2);
+        c21.intoArray(acc, r2 + L);
+        c30.intoArray(acc, r3);
+        c31.intoArray(acc, r3 + L);
+        c40.intoArray(acc, r4);
+        c41.intoArray(acc, r4 + L);
+        c50.intoArray(acc, r5);
+        c51.intoArray(acc, r5 + L);
+    }
 }

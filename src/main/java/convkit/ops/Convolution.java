@@ -290,12 +290,7 @@ public final class Convolution {
             ThreadPool.forRange(g.n, (long) g.n * f * p >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
                 float[] db = new float[f];
                 for (int n = n0; n < n1; n++) {
-                    for (int o = 0; o < f; o++) {
-                        float s = 0;
-                        int base = (n * f + o) * p;
-                        for (int q = 0; q < p; q++) s += dy[base + q];
-                        db[o] += s;
-                    }
+                    for (int o = 0; o < f; o++) db[o] += sum4(dy, (n * f + o) * p, p);
                 }
                 partsB[n0] = db;
             });
@@ -305,5 +300,19 @@ public final class Convolution {
             }
         }
         if (dx != null) DirectConv.inputGradient(w, dy, g, f, dx);
+    }
+
+    /** The sum of {@code a[off, off+len)} in four interleaved chains (i mod 4), then (c0 + c1) + (c2 + c3). */
+    private static float sum4(float[] a, int off, int len) {
+        float c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+        int i = 0;
+        for (; i + 3 < len; i += 4) {
+            c0 += a[off + i];
+            c1 += a[off + i + 1];
+            c2 += a[off + i + 2];
+            c3 += a[off + i + 3];
+        }
+        for (; i < len; i++) c0 += a[off + i];
+        return (c0 + c1) + (c2 + c3);
     }
 }

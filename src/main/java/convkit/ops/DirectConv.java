@@ -133,8 +133,20 @@ final class DirectConv {
         }
     }
 
+    /**
+     * Whether channels this few ({@code < 2L}) at stride 1 go in the rows and the positions in the lanes: a register
+     * tile with the channels in the lanes would leave lanes empty and need a broadcast per FMA.
+     */
+    private static boolean fewChannels(WindowGeometry g, int channels) {
+        return channels < 2 * ConvKernelsF.L && g.sh == 1 && g.sw == 1;
+    }
+
     /** Forward: overwrites {@code y (N, F, outH, outW)}; {@code bias} may be null. */
     static void forward(float[] x, float[] w, float[] bias, WindowGeometry g, int f, float[] y) {
+        if (fewChannels(g, f)) {
+            forwardShifted(x, w, bias, g, f, y);
+            return;
+        }
         final int k = g.c * g.kh * g.kw, p = g.outPlane(), fp = lanesPadded(f);
         final boolean pad = padded(g);
         final int hp = g.h + g.pt + g.pb, wp = g.w + g.pl + g.pr, img = g.c * hp * wp;
@@ -182,6 +194,7 @@ final class DirectConv {
      * order by the caller.
      */
     static float[][] weightGradient(float[] x, float[] dy, WindowGeometry g, int f) {
+        if (fewChannels(g, f)) return weightGradientDot(x, dy, g, f);
         final int k = g.c * g.kh * g.kw, p = g.outPlane(), fp = lanesPadded(f);
         final boolean pad = padded(g);
         final int hp = g.h + g.pt + g.pb, wp = g.w + g.pl + g.pr, img = g.c * hp * wp;
@@ -222,6 +235,10 @@ final class DirectConv {
 
     /** dL/dx for stride 1: overwrites {@code dx (N, C, H, W)}. */
     static void inputGradient(float[] w, float[] dy, WindowGeometry g, int f, float[] dx) {
+        if (fewChannels(g, g.c)) {
+            inputGradientShifted(w, dy, g, f, dx);
+            return;
+        }
         final int c = g.c, kk = g.kh * g.kw, k = f * kk, cp = lanesPadded(c), hw = g.h * g.w;
         final int ptop = (g.kh - 1) * g.dh, pleft = (g.kw - 1) * g.dw;
         final int hq = g.h + g.pt + ptop, wq = g.w + g.pl + pleft, plane = hq * wq, p = g.outPlane();
@@ -262,5 +279,132 @@ final class DirectConv {
                 }
             }
         });
+    }
+
+    // ---- few channels, stride 1: the positions in the lanes. A position (oy, ox) is v = oy*wp + ox in the padded
+    // image's grid (rows wp wide), so the window of tap t at positions v, v+1, ... is the run at v + offset(t); the
+    // wp - outW positions at the end of each row are computed too and dropped.
+
+    private static int roundUp(int v, int m) {
+        return (v + m - 1) / m * m;
+    }
+
+    /** Forward with the output channels in the rows (tiles of 6) and the positions in the lanes. */
+    private static void forwardShifted(float[] x, float[] w, float[] bias, WindowGeometry g, int f, float[] y) {
+        final int k = g.c * g.kh * g.kw, p = g.outPlane(), fr = roundUp(f, 6), tw = 2 * ConvKernelsF.L;
+        final int hp = g.h + g.pt + g.pb, wp = g.w + g.pl + g.pr, img = g.c * hp * wp;
+        final int vp = roundUp((g.outH - 1) * wp + g.outW, tw);
+        final int[] taps = tapOffsets(g, hp, wp);
+        final float[] wq = new float[k * fr];   // (taps, F rounded up to 6), zero rows beyond F
+        for (int o = 0; o < f; o++) {
+            for (int t = 0; t < k; t++) wq[t * fr + o] = w[o * k + t];
+        }
+        long flops = (long) g.n * f * p * k;
+        ThreadPool.forRange(g.n, flops >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
+            Work wk = WORK.get();
+            float[] xp = wk.img(img + tw);   // the guard: the last tile reads past the image
+            float[] acc = wk.acc(fr * vp);
+            Arrays.fill(xp, img, img + tw, 0f);
+            for (int n = n0; n < n1; n++) {
+                padImage(x, n, g, xp);
+                for (int o = 0; o < fr; o++) Arrays.fill(acc, o * vp, (o + 1) * vp, bias == null || o >= f ? 0f : bias[o]);
+                for (int r = 0; r < fr; r += 6) {
+                    for (int v0 = 0; v0 < vp; v0 += tw) {
+                        ConvKernelsF.tile6x2s(wq, r, fr, xp, v0, taps, 0, k, acc, r * vp + v0, vp);
+                    }
+                }
+                for (int o = 0; o < f; o++) {
+                    int d = (n * f + o) * p;
+                    for (int oy = 0; oy < g.outH; oy++) System.arraycopy(acc, o * vp + oy * wp, y, d + oy * g.outW, g.outW);
+                }
+            }
+        });
+    }
+
+    /** dL/dx (stride 1) with the input channels in the rows and the positions of dx in the lanes. */
+    private static void inputGradientShifted(float[] w, float[] dy, WindowGeometry g, int f, float[] dx) {
+        final int c = g.c, kk = g.kh * g.kw, k = f * kk, cr = roundUp(c, 6), hw = g.h * g.w, tw = 2 * ConvKernelsF.L;
+        final int ptop = (g.kh - 1) * g.dh, pleft = (g.kw - 1) * g.dw;
+        final int hq = g.h + g.pt + ptop, wq = g.w + g.pl + pleft, plane = hq * wq, p = g.outPlane();
+        final int vp = roundUp((g.h - 1) * wq + g.w, tw), base0 = g.pt * wq + g.pl;
+        final int[] taps = new int[k];           // (f, i, j): the flipped kernel over the padded dY
+        final float[] wd = new float[k * cr];    // (taps, C rounded up to 6)
+        for (int o = 0, t = 0; o < f; o++) {
+            for (int i = 0; i < g.kh; i++) {
+                for (int j = 0; j < g.kw; j++, t++) {
+                    taps[t] = o * plane + (g.kh - 1 - i) * g.dh * wq + (g.kw - 1 - j) * g.dw;
+                    for (int ci = 0; ci < c; ci++) wd[t * cr + ci] = w[((o * c + ci) * g.kh + i) * g.kw + j];
+                }
+            }
+        }
+        final int rowsIn = Math.min(g.outH, hq - ptop), colsIn = Math.min(g.outW, wq - pleft);
+        final int size = f * plane + tw;   // the guard: the last tile reads past the planes
+        long flops = (long) g.n * f * p * c * kk;
+        ThreadPool.forRange(g.n, flops >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
+            Work wk = WORK.get();
+            float[] dyp = wk.img(size);
+            float[] acc = wk.acc(cr * vp);
+            for (int n = n0; n < n1; n++) {
+                Arrays.fill(dyp, 0, size, 0f);
+                for (int o = 0; o < f; o++) {
+                    int src = (n * f + o) * p, d = o * plane + ptop * wq + pleft;
+                    for (int oy = 0; oy < rowsIn; oy++) System.arraycopy(dy, src + oy * g.outW, dyp, d + oy * wq, colsIn);
+                }
+                Arrays.fill(acc, 0, cr * vp, 0f);
+                for (int r = 0; r < cr; r += 6) {
+                    for (int v0 = 0; v0 < vp; v0 += tw) {
+                        ConvKernelsF.tile6x2s(wd, r, cr, dyp, base0 + v0, taps, 0, k, acc, r * vp + v0, vp);
+                    }
+                }
+                for (int ci = 0; ci < c; ci++) {
+                    int d = (n * c + ci) * hw;
+                    for (int yy = 0; yy < g.h; yy++) System.arraycopy(acc, ci * vp + yy * wq, dx, d + yy * g.w, g.w);
+                }
+            }
+        });
+    }
+
+    /**
+     * dL/dW (stride 1) as lane-wise dot products: dY laid out on the padded grid (zeros where no output is) times
+     * the image's runs, over the share's images; the lanes summed at the end in lane order.
+     */
+    private static float[][] weightGradientDot(float[] x, float[] dy, WindowGeometry g, int f) {
+        final int k = g.c * g.kh * g.kw, p = g.outPlane(), fr = roundUp(f, 6), kp = roundUp(k, 2), l = ConvKernelsF.L;
+        final int hp = g.h + g.pt + g.pb, wp = g.w + g.pl + g.pr, img = g.c * hp * wp;
+        final int vp = roundUp((g.outH - 1) * wp + g.outW, l);
+        final int[] taps = Arrays.copyOf(tapOffsets(g, hp, wp), kp);
+        if (kp > k) taps[k] = taps[k - 1];
+        final float[][] parts = new float[g.n][];
+        long flops = (long) g.n * f * p * k;
+        ThreadPool.forRange(g.n, flops >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
+            Work wk = WORK.get();
+            float[] xp = wk.img(img + l);
+            Arrays.fill(xp, img, img + l, 0f);
+            float[] dyv = wk.bt(fr * vp);
+            Arrays.fill(dyv, 0, fr * vp, 0f);        // rows beyond F and the positions past each row stay zero
+            float[] acc = new float[fr * kp * l];    // (F, taps, lanes)
+            for (int n = n0; n < n1; n++) {
+                padImage(x, n, g, xp);
+                for (int o = 0; o < f; o++) {
+                    int src = (n * f + o) * p;
+                    for (int oy = 0; oy < g.outH; oy++) System.arraycopy(dy, src + oy * g.outW, dyv, o * vp + oy * wp, g.outW);
+                }
+                for (int r = 0; r < fr; r += 6) {
+                    for (int t = 0; t < kp; t += 2) {
+                        ConvKernelsF.dot6x2(dyv, r * vp, vp, xp, 0, taps[t], taps[t + 1], vp, acc, (r * kp + t) * l, kp * l);
+                    }
+                }
+            }
+            float[] dw = new float[f * k];
+            for (int o = 0; o < f; o++) {
+                for (int t = 0; t < k; t++) {
+                    float s = 0f;
+                    for (int i = 0, a = (o * kp + t) * l; i < l; i++) s += acc[a + i];
+                    dw[o * k + t] = s;
+                }
+            }
+            parts[n0] = dw;
+        });
+        return parts;
     }
 }
