@@ -212,7 +212,7 @@ public final class Convolution {
                          float[] dx, float[] dwAcc, float[] dbAcc) {
         final int cg = g.c / groups, fg = f / groups, kk = cg * g.kh * g.kw, p = g.outPlane(), hw = g.inPlane();
         final boolean pointwise = g.isPointwise(), fused = Simd.enabled();
-        if (!pointwise && DirectConv.applies(g, groups) && (dx == null || DirectConv.inputGradientApplies(g, groups))) {
+        if (!pointwise && DirectConv.backwardApplies(g, groups)) {
             Checks.arraySize(kk, p);
             directBackward(x, w, dy, g, f, dx, dwAcc, dbAcc);
             return;

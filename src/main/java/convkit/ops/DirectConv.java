@@ -20,7 +20,7 @@ import java.util.Arrays;
  *   <li>dL/dx (stride 1): a forward convolution of dY padded by {@code (k-1)*d} with the flipped kernel; tile: input
  *       positions x input channels.</li>
  * </ul>
- * Used for {@code groups = 1} when the vector code is on. Each output element is one chain of fused multiply-adds in
+ * Used for {@code groups = 1} when the vector code is on (the backward pass for stride 1 only). Each output element is one chain of fused multiply-adds in
  * a fixed order (forward: starting from the bias, over the taps (c, i, j) in order; dW: per share of images, over the
  * images and positions in order, the shares then added in order), so results do not depend on the JIT or on timing.
  */
@@ -28,13 +28,20 @@ final class DirectConv {
     private DirectConv() {
     }
 
+    /** {@code -Dconvkit.directConv=false} sends float32 convolutions the im2col way (for comparisons). */
+    private static final boolean ON = !"false".equals(System.getProperty("convkit.directConv"));
+
     /** Whether {@link #forward} and {@link #weightGradient} handle this convolution. */
     static boolean applies(WindowGeometry g, int groups) {
-        return groups == 1 && Simd.enabled() && g.outH > 0 && g.outW > 0;
+        return ON && groups == 1 && Simd.enabled() && g.outH > 0 && g.outW > 0;
     }
 
-    /** Whether {@link #inputGradient} handles it (stride 1 as well). */
-    static boolean inputGradientApplies(WindowGeometry g, int groups) {
+    /**
+     * Whether {@link #weightGradient} and {@link #inputGradient} handle the backward pass: stride 1 as well (with a
+     * larger stride, dW this way measured slower than the packed GEMM on 32x3x224x224 -> 64 k11 s4, and dx would need
+     * a dilated dY).
+     */
+    static boolean backwardApplies(WindowGeometry g, int groups) {
         return applies(g, groups) && g.sh == 1 && g.sw == 1;
     }
 
@@ -200,7 +207,7 @@ final class DirectConv {
         final int hp = g.h + g.pt + g.pb, wp = g.w + g.pl + g.pr, img = g.c * hp * wp;
         final int[] taps = padRows(tapOffsets(g, hp, wp), k);
         final int[] pos = positions(g, wp);
-        final int rows = taps.length;
+        final int rows = taps.length, kb = Math.max(16, (1 << 14) / fp);
         final float[][] parts = new float[g.n][];
         long flops = (long) g.n * f * p * k;
         ThreadPool.forRange(g.n, flops >= Gemm.PARALLEL_THRESHOLD, (n0, n1) -> {
@@ -222,7 +229,10 @@ final class DirectConv {
                     for (int o = 0; o < f; o++) dyt[d + o] = dy[dyo + o * p + q];
                     for (int o = f; o < fp; o++) dyt[d + o] = 0f;
                 }
-                product(src, taps, rows, shift, pos, 0, p, dyt, 0, fp, acc, 0);
+                for (int k0 = 0; k0 < p; k0 += kb) {   // positions in blocks whose rows of dY^T stay in L2 (64 KB)
+                    int kn = Math.min(kb, p - k0);
+                    product(src, taps, rows, shift, pos, k0, kn, dyt, k0 * fp, fp, acc, 0);
+                }
             }
             float[] dw = new float[f * k];
             for (int o = 0; o < f; o++) {
