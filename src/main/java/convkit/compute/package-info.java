@@ -9,6 +9,7 @@
  *   <tr><td>whether the vector loops run, and why not</td><td>{@link convkit.compute.Simd}</td></tr>
  *   <tr><td>the vector-API sigmoid (same bits interpreted and compiled)</td><td>{@link convkit.compute.VectorMath}</td></tr>
  *   <tr><td>the vector-API GEMM loops (package-private, called by Gemm)</td><td>{@code VectorGemm}</td></tr>
+ *   <tr><td>the register tiles of the float32 direct convolution (windows read straight from the image)</td><td>{@link convkit.compute.ConvKernelsF}</td></tr>
  *   <tr><td>the fixed pool that splits a range of work over the cores</td><td>{@link convkit.compute.ThreadPool}</td></tr>
  * </table>
  *

@@ -19,7 +19,9 @@ import java.util.Arrays;
  * <p>Per image and group, the input is unrolled by {@link Im2Col#im2colT} into a {@code (C/g*kh*kw) x (outH*outW)}
  * matrix and {@code y = W . col} is one GEMM; a 1x1 kernel with stride 1 and no padding skips the unrolling.
  * Backward: {@code dW += dY . col^T}, {@code db += sum dY}, {@code dx = col2im(W^T . dY)}. Images are processed
- * in parallel.
+ * in parallel. In float32 with the vector code on and {@code groups = 1}, {@code DirectConv} does the work instead
+ * (the forward pass at any stride, the backward pass at stride 1): the windows are read straight from the
+ * zero-padded image into the register tiles, with no unrolled matrix and no packing.
  */
 public final class Convolution {
     private Convolution() {

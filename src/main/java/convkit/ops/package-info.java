@@ -11,6 +11,8 @@
  *   <tr><td>max pooling, forward and backward (ties to the first maximum)</td><td>{@link convkit.ops.MaxPooling}</td></tr>
  *   <tr><td>average pooling, forward and backward ({@code countIncludePad})</td><td>{@link convkit.ops.AvgPooling}</td></tr>
  *   <tr><td>DLFS's im2col / col2im</td><td>{@link convkit.ops.Im2Col}</td></tr>
+ *   <tr><td>the float32 convolution of the vector path without im2col (package-private, called by Convolution)</td>
+ *       <td>{@code DirectConv}</td></tr>
  *   <tr><td>where the windows lie: output size, padding per side, stride, dilation</td>
  *       <td>{@link convkit.ops.WindowGeometry}</td></tr>
  *   <tr><td>every argument and shape check, with the messages they give</td><td>{@link convkit.ops.Checks}</td></tr>
