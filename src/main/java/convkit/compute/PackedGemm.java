@@ -13,8 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>How: op(B) is copied in panels of {@link #KC} x {@link #NC} (1 MB, in the L3 cache) into slivers of
  * {@link #NR} columns, each sliver's k-th row contiguous; op(A) in blocks of {@link #MC} x {@code KC} (72 KB to
  * 147 KB, in L2) into slivers of {@link #MR} rows, each sliver's k-th column contiguous; one sliver of B (8 KB to
- * 16 KB, in L1) meets every sliver of the block of A in turn (the BLIS loop order; tuned on a 2-core AVX2 EPYC,
- * L1d 32 KB, L2 512 KB, L3 8 MB: 5-10 % faster at 2048^3 than B panels of 256 KB with the A sliver in L1). Both copies pad the last sliver with zeros, so the
+ * 16 KB, in L1) meets every sliver of the block of A in turn (the BLIS loop order). Tuned on a 2-core AVX2 EPYC
+ * (L1d 32 KB, L2 512 KB, L3 8 MB): the 1 MB panels, which pack op(A) a quarter as often as 256 KB ones, were 5-10 %
+ * faster at 2048^3. Both copies pad the last sliver with zeros, so the
  * micro-kernel always computes a whole {@code MR x NR} tile of C in {@code MR * NR / L} vector registers (12 on every
  * width: 6 rows x 2 vectors), with per step of k two vector loads of B, six broadcasts of A and twelve fused
  * multiply-adds. Tiles at the right or bottom edge of C go through a small buffer so that nothing outside C is
