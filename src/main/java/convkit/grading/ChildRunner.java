@@ -1,6 +1,5 @@
 package convkit.grading;
 
-import com.google.gson.Gson;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -48,6 +47,33 @@ public final class ChildRunner {
         boolean guard = true;
         /** Run with {@link LeanRunner} (the grader found the tests within its subset); JUnit's engine otherwise. */
         boolean lean;
+
+        /** {@code REQ <timeout> <guard> <lean> <n>} and n lines of keys (no JSON: a test JVM does not load Gson). */
+        String write() {
+            StringBuilder b = new StringBuilder("REQ ").append(timeout).append(' ').append(guard).append(' ').append(lean)
+                    .append(' ').append(run.size()).append('\n');
+            for (String k : run) {
+                if (k.indexOf('\n') >= 0 || k.indexOf('\r') >= 0) throw new IllegalArgumentException("a key with a line break: " + k);
+                b.append(k).append('\n');
+            }
+            return b.toString();
+        }
+
+        static Request read(String head, BufferedReader in) throws IOException {
+            String[] f = head.split(" ");
+            if (f.length != 4) throw new IOException("bad request line");
+            Request r = new Request();
+            r.timeout = Integer.parseInt(f[0]);
+            r.guard = Boolean.parseBoolean(f[1]);
+            r.lean = Boolean.parseBoolean(f[2]);
+            int n = Integer.parseInt(f[3]);
+            for (int i = 0; i < n; i++) {
+                String k = in.readLine();
+                if (k == null) throw new IOException("request cut short");
+                r.run.add(k);
+            }
+            return r;
+        }
     }
 
     public static void main(String[] args) throws IOException {
@@ -60,7 +86,7 @@ public final class ChildRunner {
             BufferedReader in = RecordChannel.lines(stdin);
             String key = field(in.readLine(), "KEY ");
             RecordChannel.Writer channel = new RecordChannel.Writer(key, stdout);
-            Request req = new Gson().fromJson(field(in.readLine(), "REQ "), Request.class);
+            Request req = Request.read(field(in.readLine(), "REQ "), in);
             System.setIn(InputStream.nullInputStream());
             Map<String, byte[]> studentBytes = classes(in, "student"), visibleBytes = classes(in, "visible");
             MemoryLoader studentLoader = new MemoryLoader("submission", ClassLoader.getSystemClassLoader(), studentBytes, null);

@@ -559,7 +559,7 @@ public final class Grader {
             req.lean = lean;
             java.io.OutputStream stdin = p.getOutputStream();
             try {
-                StringBuilder head = new StringBuilder("KEY ").append(key).append('\n').append("REQ ").append(gson.toJson(req)).append('\n');
+                StringBuilder head = new StringBuilder("KEY ").append(key).append('\n').append(req.write());
                 stdin.write(head.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 sendClasses(stdin, "student", build.student);
                 sendClasses(stdin, "visible", build.visible);

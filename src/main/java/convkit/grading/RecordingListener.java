@@ -1,6 +1,5 @@
 package convkit.grading;
 
-import com.google.gson.Gson;
 import java.lang.reflect.Method;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -19,7 +18,6 @@ import org.junit.platform.launcher.TestPlan;
 final class RecordingListener implements TestExecutionListener {
     private final RecordChannel.Writer out;
     private final OutputCapture capture;
-    private final Gson gson = new Gson();
     private long startNanos;
 
     RecordingListener(RecordChannel.Writer out, OutputCapture capture) {
@@ -135,7 +133,7 @@ final class RecordingListener implements TestExecutionListener {
     }
 
     private void write(RunRecord r) {
-        out.write(gson.toJson(r));
+        out.write(r.toJson());
     }
 
     static Optional<Method> method(TestIdentifier id) {

@@ -54,4 +54,32 @@ class RecordChannelTest {
         assertThat(r.refused).isEqualTo(3);
         assertThat(other.refused).isEqualTo(1);
     }
+
+    @Test
+    void recordsWrittenByHandReadBackWithGsonFieldForField() {
+        Random r = new Random(7);
+        com.google.gson.Gson gson = new com.google.gson.Gson();
+        for (int t = 0; t < 500; t++) {
+            RunRecord a = RunRecord.of(t % 3 == 0 ? "finished" : "planned");
+            a.key = "convkit.exercises.T#m" + t;
+            a.message = t % 5 == 0 ? null : randomText(r);
+            a.output = randomText(r);
+            a.displayName = "[1] " + randomText(r);
+            a.millis = r.nextInt(100000);
+            a.points = r.nextInt(50) / 4.0;
+            a.tags = t % 2 == 0 ? null : new String[] {"7.2", randomText(r)};
+            String json = a.toJson();
+            assertThat(json).doesNotContain("\n", "\r", "\u2028");
+            RunRecord b = gson.fromJson(json, RunRecord.class);
+            assertThat(gson.toJson(b)).as("record %d: %s", t, json).isEqualTo(gson.toJson(a));
+        }
+    }
+
+    /** Text with what a hostile or careless hand-in prints: quotes, backslashes, control characters, non-Latin, lone surrogates. */
+    private static String randomText(Random r) {
+        String alphabet = "ab \"\\\n\r\t\u0000\u0001\u001f\u007f/<>&=\u00e9\u4e2d\u2028\u2029\ud83d\ude00\ud800\udfff{}[]:,";
+        StringBuilder b = new StringBuilder();
+        for (int i = r.nextInt(40); i > 0; i--) b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        return b.toString();
+    }
 }
