@@ -174,7 +174,12 @@ public final class ChildRunner {
             for (String n : new java.util.TreeSet<>(names)) {
                 if (n.contains("$")) continue;
                 String prefix = n + "#";
-                if (wanted.stream().anyMatch(k -> k.startsWith(prefix))) classes.add(Class.forName(n, false, loader));
+                for (String k : wanted) {
+                    if (k.startsWith(prefix)) {
+                        classes.add(Class.forName(n, false, loader));
+                        break;
+                    }
+                }
             }
             if (classes.isEmpty()) return;
             if (launcher == null) {

@@ -201,11 +201,19 @@ final class LeanRunner {
 
     /** Jupiter's display name of a method: {@code name(int, String)}. */
     static String methodName(Method m) {
-        return m.getName() + "(" + String.join(", ", Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).toList()) + ")";
+        return signature(m, false);
     }
 
     private static String methodId(Method m) {
-        return m.getName() + "(" + String.join(", ", Arrays.stream(m.getParameterTypes()).map(Class::getTypeName).toList()) + ")";
+        return signature(m, true);
+    }
+
+    /** {@code name(int, String)}, or with the types' full names (no streams or lambdas here: each costs a cold JVM). */
+    private static String signature(Method m, boolean fullNames) {
+        StringBuilder b = new StringBuilder(m.getName()).append('(');
+        Class<?>[] types = m.getParameterTypes();
+        for (int i = 0; i < types.length; i++) b.append(i == 0 ? "" : ", ").append(fullNames ? types[i].getTypeName() : types[i].getSimpleName());
+        return b.append(')').toString();
     }
 
     private static String invocationName(ParameterizedTest pt, Method m, int index, String[] shown) {
@@ -231,7 +239,7 @@ final class LeanRunner {
             if (problem(c, wanted) != null) return false;
             List<Planned> ps = new ArrayList<>();
             Method[] ms = c.getDeclaredMethods();
-            Arrays.sort(ms, LeanRunner::jupiterOrder);
+            Arrays.sort(ms, ORDER);
             for (Method m : ms) {
                 if (!wanted.contains(c.getName() + "#" + m.getName()) || m.getAnnotation(Graded.class) == null) continue;
                 if (!m.isAnnotationPresent(Test.class) && !m.isAnnotationPresent(ParameterizedTest.class)) continue;
@@ -295,12 +303,15 @@ final class LeanRunner {
     }
 
     /** Jupiter's default method order (ReflectionUtils' sorter): hash code of the name, then the name, then the signature. */
-    private static int jupiterOrder(Method a, Method b) {
-        int c = Integer.compare(a.getName().hashCode(), b.getName().hashCode());
-        if (c == 0) c = a.getName().compareTo(b.getName());
-        if (c == 0) c = a.toString().compareTo(b.toString());
-        return c;
-    }
+    private static final java.util.Comparator<Method> ORDER = new java.util.Comparator<>() {
+        @Override
+        public int compare(Method a, Method b) {
+            int c = Integer.compare(a.getName().hashCode(), b.getName().hashCode());
+            if (c == 0) c = a.getName().compareTo(b.getName());
+            if (c == 0) c = a.toString().compareTo(b.toString());
+            return c;
+        }
+    };
 
     /** A new instance (in this thread), then the method in a new daemon thread; what it threw, or null. */
     private static Throwable invoke(Class<?> c, Method m, Object[] args, int timeoutSeconds) {
@@ -315,16 +326,8 @@ final class LeanRunner {
         } catch (Throwable e) {
             return e;
         }
-        Throwable[] thrown = new Throwable[1];
-        Thread t = new Thread(() -> {
-            try {
-                m.invoke(instance, args);
-            } catch (InvocationTargetException e) {
-                thrown[0] = e.getCause();
-            } catch (Throwable e) {
-                thrown[0] = e;
-            }
-        }, "junit-timeout-thread-" + COUNT.incrementAndGet());
+        Call call = new Call(m, instance, args);
+        Thread t = new Thread(call, "junit-timeout-thread-" + COUNT.incrementAndGet());
         t.setDaemon(true);
         t.start();
         try {
@@ -336,7 +339,32 @@ final class LeanRunner {
             t.interrupt();
             return new TimeoutException(methodName(m) + " timed out after " + timeoutSeconds + (timeoutSeconds == 1 ? " second" : " seconds"));
         }
-        return thrown[0];
+        return call.thrown;
+    }
+
+    /** One call of a test method, in its own thread; what it threw (read after the thread ended). */
+    private static final class Call implements Runnable {
+        private final Method m;
+        private final Object instance;
+        private final Object[] args;
+        Throwable thrown;
+
+        Call(Method m, Object instance, Object[] args) {
+            this.m = m;
+            this.instance = instance;
+            this.args = args;
+        }
+
+        @Override
+        public void run() {
+            try {
+                m.invoke(instance, args);
+            } catch (InvocationTargetException e) {
+                thrown = e.getCause();
+            } catch (Throwable e) {
+                thrown = e;
+            }
+        }
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger COUNT = new java.util.concurrent.atomic.AtomicInteger();
