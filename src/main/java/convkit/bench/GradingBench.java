@@ -31,7 +31,7 @@ import java.util.zip.ZipOutputStream;
  * (a comment with its number) so nothing is graded once for two students, and every fifth is a zip. Then
  * grades them with {@link BatchGrade} ({@code --no-dedup}; each in a fresh test JVM in the sandbox) and prints the
  * wall time, the time per submission and where it goes: compiling the student's files, the test JVM (of which the
- * tests themselves, as JUnit times them, and the rest: sandbox, JVM start, JUnit), and the rest.
+ * tests themselves, as the runner times them, and the rest: sandbox, JVM start, loading the classes), and the rest.
  */
 public final class GradingBench {
     private GradingBench() {
@@ -104,9 +104,9 @@ public final class GradingBench {
         }
         System.out.printf(Locale.ROOT, "per submission (latency of one job, mean): %.2f s, of which%n", perSubLatency / g);
         System.out.printf(Locale.ROOT, "  compiling the student's files (javac in the grading JVM; the tests were compiled once): %.2f s%n", compile / g);
-        System.out.printf(Locale.ROOT, "  the test JVM in its sandbox (start, JUnit, the tests):                                   %.2f s%n", child / g);
-        System.out.printf(Locale.ROOT, "     of which the tests themselves (JUnit's per-test times):                              %.2f s%n", testSec / g);
-        System.out.printf(Locale.ROOT, "     and the rest (bwrap + JVM start with the class-data archive + JUnit discovery):     %.2f s%n", (child - testSec) / g);
+        System.out.printf(Locale.ROOT, "  the test JVM in its sandbox (start, runner, the tests):                                  %.2f s%n", child / g);
+        System.out.printf(Locale.ROOT, "     of which the tests themselves (the runner's per-test times):                         %.2f s%n", testSec / g);
+        System.out.printf(Locale.ROOT, "     and the rest (bwrap + JVM start with the class-data archive + loading the classes):  %.2f s%n", (child - testSec) / g);
         System.out.printf(Locale.ROOT, "  the rest (unpacking, copying, hashing, the stub API check, writing results):           %.2f s%n",
                 (perSubLatency - compile - child) / g);
         List<Map.Entry<String, Double>> slow = new ArrayList<>(s.secondsPerStudent().entrySet());

@@ -54,6 +54,8 @@ public final class Grader {
     private int deadlineSeconds = Integer.getInteger("convkit.grading.deadline", 300);
     private String heap = System.getProperty("convkit.grading.heap", "512m");
     private boolean exitGuard = true;
+    /** "auto" (the lean runner when the tests are within its subset) or "junit" (always JUnit's engine in the test JVM). */
+    private String runner = System.getProperty("convkit.grading.runner", "auto");
     private Sandbox sandbox;
     private long compileNanos, childNanos, childCpuMillis;
     private int jvmsStarted;
@@ -147,6 +149,15 @@ public final class Grader {
      */
     Grader exitGuard(boolean on) {
         this.exitGuard = on;
+        return this;
+    }
+
+    /**
+     * Which runner the test JVM uses: "auto" (default: {@link LeanRunner} when the instructor's tests are within its
+     * subset of Jupiter, JUnit's engine otherwise) or "junit" (always the engine; {@code -Dconvkit.grading.runner=junit}).
+     */
+    Grader runner(String r) {
+        this.runner = r;
         return this;
     }
 
@@ -456,13 +467,14 @@ public final class Grader {
         int refused = 0;
         for (int attempt = 0; attempt < 6 && !remaining.isEmpty(); attempt++) {
             long ta = System.nanoTime();
-            Attempt a = attempt(box, jvm, build, remaining, deadline, false);
+            Attempt a = attempt(box, jvm, build, remaining, deadline, false, lean(its));
             childNanos += System.nanoTime() - ta;
             childCpuMillis += Math.max(0, a.cpuMillis);
             jvmsStarted++;
             records.addAll(a.records);
             refused += a.refused;
             if (a.guardMissing) instructorNotes.add(Messages.noGuard());
+            if (a.junitFallback) instructorNotes.add("The test JVM found test classes outside the lean runner's subset and ran them with JUnit's engine.");
             if (a.done) break;
             String crashed = inProgress(a.records);
             String logText = readLog(a.log);
@@ -498,13 +510,19 @@ public final class Grader {
     private static final class Attempt {
         final List<RunRecord> records = new ArrayList<>();
         int refused;
-        boolean done, sealed, timedOut, guardMissing;
+        boolean done, sealed, timedOut, guardMissing, junitFallback;
         long cpuMillis;
         int exit;
         Path log, runDir;
     }
 
-    private Attempt attempt(Sandbox box, ChildJvm jvm, Build build, List<String> keys, long deadline, boolean classList) {
+    /** Whether the test JVMs run these tests with {@link LeanRunner}. */
+    private boolean lean(InstructorTests its) {
+        return !"junit".equals(runner) && its != null && its.plan != null && its.leanProblem == null;
+    }
+
+    private Attempt attempt(Sandbox box, ChildJvm jvm, Build build, List<String> keys, long deadline, boolean classList,
+                            boolean lean) {
         Attempt a = new Attempt();
         a.runDir = jvm.newRunDir();
         a.log = a.runDir.resolveSibling(a.runDir.getFileName() + ".log");
@@ -538,9 +556,10 @@ public final class Grader {
             req.timeout = timeoutSeconds;
             req.run = keys;
             req.guard = exitGuard;
+            req.lean = lean;
             java.io.OutputStream stdin = p.getOutputStream();
             try {
-                StringBuilder head = new StringBuilder("KEY ").append(key).append('\n').append("REQ ").append(gson.toJson(req)).append('\n');
+                StringBuilder head = new StringBuilder("KEY ").append(key).append('\n').append(req.write());
                 stdin.write(head.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 sendClasses(stdin, "student", build.student);
                 sendClasses(stdin, "visible", build.visible);
@@ -579,6 +598,7 @@ public final class Grader {
                     case "done" -> a.done = true;
                     case "note" -> {
                         a.guardMissing |= "no-guard".equals(r.message);
+                        a.junitFallback |= "runner junit".equals(r.message);
                         if (r.message != null && r.message.startsWith("cpu ")) a.cpuMillis = Long.parseLong(r.message.substring(4));
                     }
                     default -> {
@@ -649,7 +669,7 @@ public final class Grader {
         double total = 0;
         for (int i = 0; i < reps; i++) {
             long t0 = System.nanoTime();
-            Attempt a = g.attempt(box, jvm, new Build(Map.of(), Map.of(), Map.of()), List.of(), System.nanoTime() + TimeUnit.SECONDS.toNanos(60), false);
+            Attempt a = g.attempt(box, jvm, new Build(Map.of(), Map.of(), Map.of()), List.of(), System.nanoTime() + TimeUnit.SECONDS.toNanos(60), false, true);
             total += (System.nanoTime() - t0) / 1e9;
             deleteTree(a.runDir);
         }
@@ -663,7 +683,7 @@ public final class Grader {
             List<String> keys = new ArrayList<>();
             for (TestPlan.Test t : its.plan.tests()) keys.add(t.key());
             Attempt a = attempt(box, jvm, new Build(its.stubClasses, its.visible, its.hidden), keys,
-                    System.nanoTime() + TimeUnit.SECONDS.toNanos(120), true);
+                    System.nanoTime() + TimeUnit.SECONDS.toNanos(120), true, lean(its));
             Path list = a.runDir.resolve("classes.lst");
             if (Files.isRegularFile(list, LinkOption.NOFOLLOW_LINKS)) jvm.dumpArchive(list);
             deleteTree(a.runDir);

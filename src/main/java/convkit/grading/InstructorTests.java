@@ -42,6 +42,8 @@ final class InstructorTests {
     /** null when the tests cannot be compiled against the stubs (then {@link #problem} says why). */
     final TestPlan plan;
     final String problem;
+    /** Why {@link LeanRunner} cannot run these tests (the first reason), or null when it can run them all. */
+    String leanProblem;
     /** binary name -> class file, of the visible tests' and of the hidden tests' classes. */
     final Map<String, byte[]> visible = new HashMap<>(), hidden = new HashMap<>();
     /** The stubs' classes (what the class-data archive's trusted warm-up run grades). */
@@ -139,6 +141,12 @@ final class InstructorTests {
                     found.add(new Object[] {c.getName() + "#" + m.getName(), g, m, root});
                     if (g.visibility() != Visibility.VISIBLE) hiddenRoots.add(root);
                 }
+            }
+            Set<String> wantedKeys = new java.util.HashSet<>();
+            for (Object[] f : found) wantedKeys.add((String) f[0]);
+            for (String name : classSources.keySet()) {
+                if (name.contains("$") || leanProblem != null || wantedKeys.stream().noneMatch(k -> k.startsWith(name + "#"))) continue;
+                leanProblem = LeanRunner.problem(Class.forName(name, false, loader), wantedKeys);
             }
             Set<String> keys = new java.util.HashSet<>();
             for (Object[] f : found) {

@@ -1,6 +1,5 @@
 package convkit.grading;
 
-import com.google.gson.Gson;
 import java.lang.reflect.Method;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -19,7 +18,6 @@ import org.junit.platform.launcher.TestPlan;
 final class RecordingListener implements TestExecutionListener {
     private final RecordChannel.Writer out;
     private final OutputCapture capture;
-    private final Gson gson = new Gson();
     private long startNanos;
 
     RecordingListener(RecordChannel.Writer out, OutputCapture capture) {
@@ -38,30 +36,40 @@ final class RecordingListener implements TestExecutionListener {
                 // a parameterised method is a container whose invocations share its MethodSource
                 Optional<TestIdentifier> parent = plan.getParent(id);
                 if (parent.isPresent() && method(parent.get()).equals(m)) continue;
-                RunRecord r = RunRecord.of("planned");
-                r.key = key(m.get());
-                r.uniqueId = id.getUniqueId();
-                r.displayName = id.getDisplayName();
-                r.number = g.number();
-                r.points = g.points();
-                r.visibility = g.visibility().name();
-                r.hint = g.hint();
-                r.name = g.name().isEmpty() ? m.get().getName() : g.name();
-                r.tags = g.tags();
-                write(r);
+                planned(m.get(), g, id.getUniqueId(), id.getDisplayName());
             }
         }
+    }
+
+    /** A graded method was found and will run (what the grader's plan already knows; records are only checked). */
+    void planned(Method m, Graded g, String uniqueId, String displayName) {
+        RunRecord r = RunRecord.of("planned");
+        r.key = key(m);
+        r.uniqueId = uniqueId;
+        r.displayName = displayName;
+        r.number = g.number();
+        r.points = g.points();
+        r.visibility = g.visibility().name();
+        r.hint = g.hint();
+        r.name = g.name().isEmpty() ? m.getName() : g.name();
+        r.tags = g.tags();
+        write(r);
     }
 
     @Override
     public void executionStarted(TestIdentifier id) {
         if (!id.isTest()) return;
+        started(method(id).map(RecordingListener::key).orElse(null), id.getUniqueId(), id.getDisplayName());
+    }
+
+    /** One test (or one invocation of a parameterised test) starts: what it prints from now on is its output. */
+    void started(String key, String uniqueId, String displayName) {
         capture.take();
         startNanos = System.nanoTime();
         RunRecord r = RunRecord.of("started");
-        r.key = method(id).map(RecordingListener::key).orElse(null);
-        r.uniqueId = id.getUniqueId();
-        r.displayName = id.getDisplayName();
+        r.key = key;
+        r.uniqueId = uniqueId;
+        r.displayName = displayName;
         write(r);
     }
 
@@ -79,13 +87,22 @@ final class RecordingListener implements TestExecutionListener {
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
         if (!id.isTest() && result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) return;
-        RunRecord r = RunRecord.of(id.isTest() ? "finished" : "container");
-        r.key = method(id).map(RecordingListener::key).orElse(null);
-        r.uniqueId = id.getUniqueId();
-        r.displayName = id.getDisplayName();
-        r.status = result.getStatus().name();
-        r.message = result.getThrowable().map(RecordingListener::describe).orElse(null);
-        if (id.isTest()) {
+        finished(id.isTest(), method(id).map(RecordingListener::key).orElse(null), id.getUniqueId(), id.getDisplayName(),
+                result.getStatus().name(), result.getThrowable().orElse(null));
+    }
+
+    /**
+     * A test (or invocation) ended with {@code status} (SUCCESSFUL, FAILED, ABORTED), or a container failed as a
+     * whole ({@code test} false); {@code thrown} is what it threw, or null.
+     */
+    void finished(boolean test, String key, String uniqueId, String displayName, String status, Throwable thrown) {
+        RunRecord r = RunRecord.of(test ? "finished" : "container");
+        r.key = key;
+        r.uniqueId = uniqueId;
+        r.displayName = displayName;
+        r.status = status;
+        r.message = thrown == null ? null : describe(thrown);
+        if (test) {
             r.millis = (System.nanoTime() - startNanos) / 1_000_000;
             r.output = capture.take();
         }
@@ -116,7 +133,7 @@ final class RecordingListener implements TestExecutionListener {
     }
 
     private void write(RunRecord r) {
-        out.write(gson.toJson(r));
+        out.write(r.toJson());
     }
 
     static Optional<Method> method(TestIdentifier id) {

@@ -57,7 +57,10 @@ public final class SubmissionCompiler {
              }) {
             Iterable<? extends JavaFileObject> units = std.getJavaFileObjectsFromPaths(sources);
             List<String> options = List.of("-d", outDir.toString(), "-cp", classpath, "-proc:none", "-nowarn",
-                    "-Xlint:none", "-g", "-encoding", "UTF-8", "-Xmaxerrs", "200");
+                    "-Xlint:none", "-g", "-encoding", "UTF-8", "-Xmaxerrs", "200",
+                    // string concatenation as StringBuilder calls, not invokedynamic: each concatenation's first run in a
+                    // fresh test JVM would otherwise spin method handles (a quarter of the test JVM's JIT work)
+                    "-XDstringConcat=inline");
             boolean ok = javac.getTask(new StringWriter(), fm, diags, options, null, units).call();
             Map<Path, List<String>> errors = new LinkedHashMap<>();
             for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {

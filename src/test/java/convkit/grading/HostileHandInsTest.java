@@ -47,6 +47,12 @@ class HostileHandInsTest {
     static final Map<String, Path> books = new LinkedHashMap<>();
     static final Map<String, String> logs = new LinkedHashMap<>();
     static Map<String, String> controlHashes;
+    /** Suffix of a mode whose test JVMs run JUnit's engine (the others run the lean runner, the default). */
+    static final String JUNIT = "+junit";
+
+    static String isolation(String mode) {
+        return mode.endsWith(JUNIT) ? mode.substring(0, mode.length() - JUNIT.length()) : mode;
+    }
 
     static UnaryOperator<String> stubbed(String number, String code) {
         return s -> BatchGradeTest.stub(BatchGradeTest.poison(s, number, code));
@@ -192,12 +198,16 @@ class HostileHandInsTest {
         if (Sandbox.bwrapWorks()) modes.add("bwrap");
         if (Sandbox.isRoot() && Sandbox.which("setpriv") != null) modes.add("user");
         assertThat(modes).as("an isolation mode to test (install bubblewrap, or run as root)").isNotEmpty();
+        modes.add(modes.get(0) + JUNIT);   // the same isolation with JUnit's engine in the test JVM instead of the lean runner
+        String previous = out;
         for (String mode : modes) {
             Path book = tmp.resolve("gradebook-" + mode);
             Path vandal = subs.resolve("vandal/src/main/java/convkit/exercises/Sec75Pooling.java");
-            Files.writeString(vandal, Files.readString(vandal).replace(out, book.toString()).replace(tmp.resolve("gradebook-bwrap").toString(), book.toString()));
+            Files.writeString(vandal, Files.readString(vandal).replace(previous, book.toString()));
+            previous = book.toString();
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dconvkit.home=" + ROOT, "-Dconvkit.grading.isolation=" + mode, "-cp",
+                    "-Dconvkit.home=" + ROOT, "-Dconvkit.grading.isolation=" + isolation(mode),
+                    "-Dconvkit.grading.runner=" + (mode.endsWith(JUNIT) ? "junit" : "auto"), "-cp",
                     System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                     convkit.cli.Main.class.getName(), "grade-class", subs.toString(), "--out", book.toString()));
             cmd.addAll(List.of(ARGS));
@@ -307,8 +317,8 @@ class HostileHandInsTest {
             JsonObject fullResults = JsonParser.parseString(file(mode, "control-full", "results.json")).getAsJsonObject();
             assertThat(fullResults.get("score").getAsDouble()).isEqualTo(max);
             assertThat(logs.get(mode)).as("mode %s: the console names the isolation", mode)
-                    .contains(mode.equals("bwrap") ? "isolation: bubblewrap sandbox" : "isolation: unprivileged user");
-            assertThat(file(mode, "control-full", "report.txt")).contains(mode.equals("bwrap") ? "Isolation: bubblewrap" : "Isolation: unprivileged user");
+                    .contains(isolation(mode).equals("bwrap") ? "isolation: bubblewrap sandbox" : "isolation: unprivileged user");
+            assertThat(file(mode, "control-full", "report.txt")).contains(isolation(mode).equals("bwrap") ? "Isolation: bubblewrap" : "Isolation: unprivileged user");
         }
     }
 
@@ -404,6 +414,34 @@ class HostileHandInsTest {
             assertThat(r.get("score").getAsDouble()).as("Gradescope %s (log %s)", s, Files.readString(tmp.resolve("gs-" + s + ".log")))
                     .isEqualTo(BatchGradeTest.row(g, s).get("total"));
             assertThat(Files.readString(tmp.resolve("gs-" + s + ".log"))).contains("isolation: ");
+        }
+    }
+
+    /**
+     * The lean runner (the default in the test JVM) grades like JUnit's engine: for every hand-in of the class, the
+     * same gradebook row and, test by test, the same score, status and text in results.json.
+     */
+    @Test
+    void theLeanRunnerGradesEveryHandInLikeJUnitsEngine() throws IOException {
+        String lean = books.keySet().iterator().next(), junit = lean + JUNIT;
+        Table a = grades(lean), b = grades(junit);
+        assertThat(a.rowCount()).isEqualTo(b.rowCount());
+        for (String student : a.stringColumn("student").asList()) {
+            assertThat(BatchGradeTest.row(a, student)).as("gradebook row of %s", student).isEqualTo(BatchGradeTest.row(b, student));
+            Path la = books.get(lean).resolve("students").resolve(student).resolve("results.json");
+            if (!Files.exists(la)) continue;
+            var ta = JsonParser.parseString(Files.readString(la)).getAsJsonObject().getAsJsonArray("tests");
+            var tb = JsonParser.parseString(file(junit, student, "results.json")).getAsJsonObject().getAsJsonArray("tests");
+            assertThat(ta.size()).as("%s: tests", student).isEqualTo(tb.size());
+            for (int i = 0; i < ta.size(); i++) {
+                var x = ta.get(i).getAsJsonObject();
+                var y = tb.get(i).getAsJsonObject();
+                for (String field : List.of("number", "name", "score", "max_score", "status", "output", "visibility")) {
+                    // the vandal prints the path of its own run's gradebook: the one difference the two runs must have
+                    assertThat(String.valueOf(x.get(field)).replace(books.get(lean).toString(), "GRADEBOOK")).as("%s, test %s: %s", student, x.get("number"), field)
+                            .isEqualTo(String.valueOf(y.get(field)).replace(books.get(junit).toString(), "GRADEBOOK"));
+                }
+            }
         }
     }
 }

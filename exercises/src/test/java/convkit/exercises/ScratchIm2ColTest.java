@@ -50,7 +50,7 @@ class ScratchIm2ColTest {
         Tensor x = Tensor.randn(792, 2, 2, 5, 6);
         Tensor expected = reference(x, fh, fw, s, p), got = ScratchIm2Col.im2col(x, fh, fw, s, p);
         assertArrayEquals(expected.shape(), got.shape(), "shape");
-        assertTrue(expected.allClose(got, 0, 0), "im2col differs from the DLFS layout; expected\n" + expected + "\nbut got\n" + got);
+        assertTrue(expected.allClose(got, 0, 0), () -> "im2col differs from the DLFS layout; expected\n" + expected + "\nbut got\n" + got);
     }
 
     @ParameterizedTest(name = "filter {0}x{1}, stride {2}, pad {3}")

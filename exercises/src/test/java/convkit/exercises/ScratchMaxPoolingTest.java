@@ -34,7 +34,7 @@ class ScratchMaxPoolingTest {
         Tensor expected = Ops.maxPool2d(x, new int[] {ph, pw}, new int[] {s}, new int[] {p});
         Tensor got = new ScratchMaxPooling(ph, pw, s, p).forward(x);
         assertArrayEquals(expected.shape(), got.shape(), "output shape");
-        assertTrue(expected.allClose(got, 0, 0), "forward differs from Ops.maxPool2d:\nexpected\n" + expected + "\ngot\n" + got);
+        assertTrue(expected.allClose(got, 0, 0), () -> "forward differs from Ops.maxPool2d:\nexpected\n" + expected + "\ngot\n" + got);
     }
 
     @ParameterizedTest(name = "window {0}x{1}, stride {2}, pad {3}")

@@ -29,7 +29,7 @@ class Sec71DenseToConvTest {
         Tensor got = Sec71DenseToConv.deltaZeroLayer(x, v);
         assertArrayEquals(new int[] {co, h, w}, got.shape(), "shape");
         Tensor conv = Ops.conv2d(x.reshape(1, ci, h, w), v.reshape(co, ci, 1, 1)).reshape(co, h, w);
-        assertTrue(got.allClose(conv, 1e-12, 1e-12), "expected\n" + conv + "\nbut got\n" + got);
+        assertTrue(got.allClose(conv, 1e-12, 1e-12), () -> "expected\n" + conv + "\nbut got\n" + got);
     }
 
     @ParameterizedTest(name = "n={0} m={1}")
@@ -40,7 +40,7 @@ class Sec71DenseToConvTest {
         Tensor got = Sec71DenseToConv.audioLayer(x, k);
         assertArrayEquals(new int[] {n - m + 1}, got.shape(), "shape");
         Tensor ref = Ops.corr2d(x.reshape(1, n), k.reshape(1, m)).reshape(n - m + 1);
-        assertTrue(got.allClose(ref, 1e-12, 1e-12), "expected\n" + ref + "\nbut got\n" + got);
+        assertTrue(got.allClose(ref, 1e-12, 1e-12), () -> "expected\n" + ref + "\nbut got\n" + got);
     }
 
     @ParameterizedTest(name = "{0}x{1} k {2}x{3}")
@@ -74,8 +74,8 @@ class Sec71DenseToConvTest {
         for (int i = 0; i < ref.length; i++) {
             for (int a = 0; a < n; a++) if (i - a >= 0 && i - a < m) ref[i] += f.get(a) * g.get(i - a);
         }
-        assertTrue(fg.allClose(Tensor.of(ref), 1e-12, 1e-12), "f * g: expected\n" + Tensor.of(ref) + "\nbut got\n" + fg);
-        assertTrue(gf.allClose(fg, 1e-12, 1e-12), "g * f =\n" + gf + "\ndiffers from f * g =\n" + fg);
+        assertTrue(fg.allClose(Tensor.of(ref), 1e-12, 1e-12), () -> "f * g: expected\n" + Tensor.of(ref) + "\nbut got\n" + fg);
+        assertTrue(gf.allClose(fg, 1e-12, 1e-12), () -> "g * f =\n" + gf + "\ndiffers from f * g =\n" + fg);
     }
 
     @Test
@@ -87,6 +87,6 @@ class Sec71DenseToConvTest {
         Tensor full = Sec71DenseToConv.convolveFull(f, g);
         Tensor middle = Tensor.zeros(6);
         for (int i = 0; i < 6; i++) middle.set(full.get(i + 3), i);
-        assertTrue(middle.allClose(valid, 1e-12, 1e-12), "positions 3..8 of f * g should be\n" + valid + "\nbut are\n" + middle);
+        assertTrue(middle.allClose(valid, 1e-12, 1e-12), () -> "positions 3..8 of f * g should be\n" + valid + "\nbut are\n" + middle);
     }
 }

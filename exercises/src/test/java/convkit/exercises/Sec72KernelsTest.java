@@ -27,7 +27,7 @@ class Sec72KernelsTest {
 
     static void assertAllEqual(double expected, Tensor y, double tol, String what) {
         for (double v : y.data()) {
-            assertEquals(expected, v, tol, what + " should be " + expected + " everywhere but is\n" + y);
+            assertEquals(expected, v, tol, () -> what + " should be " + expected + " everywhere but is\n" + y);
         }
     }
 
@@ -71,7 +71,7 @@ class Sec72KernelsTest {
         Tensor across = Ops.corr2d(image(8, 8, (i, j) -> v2 * j - v1 * i), k);
         assertAllEqual(0, across, 1e-9, "the response to a ramp that is constant along v");
         double c = along.get(0, 0);
-        assertTrue(Math.abs(c) > 1e-6, "the response to a ramp that changes along v must not vanish, but is\n" + along);
+        assertTrue(Math.abs(c) > 1e-6, () -> "the response to a ramp that changes along v must not vanish, but is\n" + along);
         assertAllEqual(c, along, 1e-9, "the response to a ramp along v (a constant)");
     }
 

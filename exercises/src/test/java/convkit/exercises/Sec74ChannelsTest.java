@@ -32,7 +32,7 @@ class Sec74ChannelsTest {
         Tensor twoLayers = Ops.corr2d(Ops.corr2d(x, k1), k2);
         Tensor oneLayer = Ops.corr2d(x, k);
         assertTrue(twoLayers.allClose(oneLayer, 1e-9, 1e-12),
-                "corr2d(corr2d(X, k1), k2) =\n" + twoLayers + "\nbut corr2d(X, composed) =\n" + oneLayer);
+                () -> "corr2d(corr2d(X, k1), k2) =\n" + twoLayers + "\nbut corr2d(X, composed) =\n" + oneLayer);
     }
 
     // ci=3, 8x8, co=4, 3x3, pad 1, stride 1 -> 4 x 8 x 8 outputs of 27 products each = 6912
@@ -115,6 +115,6 @@ class Sec74ChannelsTest {
         assertArrayEquals(new int[] {oh * ow, h * w}, m.shape(), "shape of the convolution matrix");
         Tensor viaMatrix = m.matmul(x.reshape(h * w, 1)).reshape(oh, ow);
         Tensor direct = Ops.corr2d(x, k);
-        assertTrue(viaMatrix.allClose(direct, 1e-9, 1e-12), "M X gives\n" + viaMatrix + "\nbut corr2d(X, k) is\n" + direct);
+        assertTrue(viaMatrix.allClose(direct, 1e-9, 1e-12), () -> "M X gives\n" + viaMatrix + "\nbut corr2d(X, k) is\n" + direct);
     }
 }

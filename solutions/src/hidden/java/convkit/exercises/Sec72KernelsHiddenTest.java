@@ -33,7 +33,7 @@ class Sec72KernelsHiddenTest {
             double v1 = r.nextGaussian(), v2 = r.nextGaussian();
             Tensor k = Sec72Kernels.directionalEdgeKernel(v1, v2);
             Tensor across = Ops.corr2d(Sec72KernelsTest.image(6, 6, (i, j) -> v2 * j - v1 * i), k);
-            for (double v : across.data()) assertEquals(0, v, 1e-9, "v = (" + v1 + ", " + v2 + "): response across v\n" + across);
+            for (double v : across.data()) assertEquals(0, v, 1e-9, () -> "v = (" + v1 + ", " + v2 + "): response across v\n" + across);
             Tensor along = Ops.corr2d(Sec72KernelsTest.image(6, 6, (i, j) -> v1 * j + v2 * i), k);
             assertTrue(Math.abs(along.get(0, 0)) > 1e-6, "v = (" + v1 + ", " + v2 + "): response along v vanishes");
         }

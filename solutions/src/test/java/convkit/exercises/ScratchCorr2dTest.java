@@ -42,7 +42,7 @@ class ScratchCorr2dTest {
     void randomAgainstLibrary(int h, int w, int kh, int kw) {
         Tensor x = Tensor.randn(791, h, w), k = Tensor.randn(792, kh, kw);
         Tensor expected = Ops.corr2d(x, k), got = ScratchCorr2d.corr2d(x, k);
-        assertTrue(expected.allClose(got, 1e-12, 1e-12), "expected\n" + expected + "\nbut got\n" + got);
+        assertTrue(expected.allClose(got, 1e-12, 1e-12), () -> "expected\n" + expected + "\nbut got\n" + got);
     }
 
     @Test

@@ -24,7 +24,7 @@ class Sec75PoolingTest {
         Tensor k = Sec75Pooling.averagePoolingKernel(p, q);
         assertArrayEquals(new int[] {p, q}, k.shape(), "kernel shape");
         Tensor conv = Ops.corr2d(x, k), pool = Ops.pool2d(x, p, q, "avg");
-        assertTrue(conv.allClose(pool, 1e-12, 1e-12), "corr2d(X, K) =\n" + conv + "\nbut avg pooling gives\n" + pool);
+        assertTrue(conv.allClose(pool, 1e-12, 1e-12), () -> "corr2d(X, K) =\n" + conv + "\nbut avg pooling gives\n" + pool);
     }
 
     @Test
