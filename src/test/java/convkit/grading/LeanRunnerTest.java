@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.Gson;
 import convkit.grading.lean.Probe;
 import convkit.grading.lean.ProbeBroken;
+import convkit.grading.lean.ProbeInterrupts;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -74,6 +75,18 @@ class LeanRunnerTest {
         assertThat(String.join("\n", lean))
                 .contains("[1] 1, x, 0x10", "k = 2.5", "#1 of sized(int, long, String) with 3, 12, z: 3|12|z", "timed out after 1 second",
                         "ABORTED", "not today", "IllegalArgumentException: ctor", "IllegalStateException: no");
+    }
+
+    @Test
+    void aHandInThatInterruptsTheRunnerDoesNotMakeTheNextTestsTimeOut() {
+        ProbeInterrupts.runner = Thread.currentThread();
+        List<String> r;
+        try {
+            r = records(true, ProbeInterrupts.class);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(r).filteredOn(l -> l.startsWith("finished")).hasSize(2).allMatch(l -> l.contains("| SUCCESSFUL |"), "passed");
     }
 
     @Test
