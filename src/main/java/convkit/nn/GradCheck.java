@@ -20,6 +20,10 @@ import java.util.Random;
  * rounding error about 1e-11 times |L|, far below the tolerance for the layers of this kit, while a missing or
  * wrong term gives errors of order 1.
  *
+ * <p>It checks that backward is the derivative of this layer's own forward, not that forward is right: a layer whose
+ * forward returns zeros and whose backward returns zeros passes. Compare forward (and, for graded work, the gradients)
+ * with an oracle too, as the kit's exercise tests do ({@code LibraryOracle} in the exercises' tests).
+ *
  * <p>Side effects: the parameters' gradients are zeroed and then hold the analytic gradient; values of {@code x}
  * and the parameters are perturbed and restored exactly. Piecewise-linear layers (max pooling) must be checked on
  * inputs without near-ties (distinct random values), as at a kink no derivative exists.

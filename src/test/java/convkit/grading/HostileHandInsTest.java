@@ -140,6 +140,18 @@ class HostileHandInsTest {
                 + " Thread th = new Thread(() -> { while (true) { try { java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + out + "/students/control-full/results.json\"), \"{}\"); } catch (Throwable t) { } Thread.onSpinWait(); } });"
                 + " th.start();"
                 + " }")));
+        // ---- 7. answers that fool the oracle: a layer that zeroes its own weights and returns zeros (a gradient check alone
+        // passes it), a function that zeroes its arguments when the test computes the expected value from them afterwards
+        BatchGradeTest.kit(subs.resolve("fools-the-oracle"), Map.of(
+                "ScratchConvolution", s -> s.replace("        // BEGIN SOLUTION Exercise 7.9.4: implement forward",
+                        "        if (true) { xShape = x.shape(); int[] ws = weight.value().shape(); weight.value().fill(0); bias.value().fill(0);"
+                        + " return Tensor.zeros(x.dim(0), ws[0], (x.dim(2) + 2 * pad - ws[2]) / stride + 1, (x.dim(3) + 2 * pad - ws[3]) / stride + 1); }\n"
+                        + "        // BEGIN SOLUTION Exercise 7.9.4: implement forward")
+                        .replace("        // BEGIN SOLUTION Exercise 7.9.4: implement backward",
+                                "        if (true) return Tensor.zeros(xShape);\n        // BEGIN SOLUTION Exercise 7.9.4: implement backward"),
+                "Sec74Channels", s -> s.replace("        // BEGIN SOLUTION Exercise 7.4.1: write out corr2d",
+                        "        if (true) { k1.fill(0); k2.fill(0); return Tensor.zeros(k1.dim(0) + k2.dim(0) - 1, k1.dim(1) + k2.dim(1) - 1); }\n"
+                        + "        // BEGIN SOLUTION Exercise 7.4.1: write out corr2d")));
         // ---- the existing cases: compile error, System.exit, infinite loop, out of memory, tampered tests
         BatchGradeTest.kit(subs.resolve("compile-error"), Map.of("Sec74Channels", s -> s.replaceFirst("public final class Sec74Channels \\{",
                 "public final class Sec74Channels { int broken = ;")));
@@ -287,7 +299,7 @@ class HostileHandInsTest {
             Map<String, Double> full = full(g);
             double max = full.get("max");
             assertThat(g.stringColumn("student").asList()).as("mode %s: a row for every hand-in", mode).containsExactlyInAnyOrder(
-                    "bom", "classes-only", "compile-error", "control-full", "control-partial", "exits", "fifo", "forged-records",
+                    "bom", "classes-only", "compile-error", "control-full", "control-partial", "exits", "fifo", "fools-the-oracle", "forged-records",
                     "graded-method", "jay.jar", "latin1", "linked-file", "loops", "nested-zip", "out-of-memory", "paula.pdf", "prints-hidden",
                     "reads-solutions", "shadow-junit", "shadow-tests", "symlink-to-solutions", "tampered-tests", "vandal");
             Map<String, Double> expected = new TreeMap<>();
@@ -307,6 +319,13 @@ class HostileHandInsTest {
             }
             assertThat(full.get("total")).isEqualTo(max).isGreaterThan(0);
             // a System.exit, a loop, an allocation without end in one exercise: that exercise loses, every other one is whole
+            // fooling the oracle earns nothing: 7.9.4 is all zero, and of 7.4.1 only composedKernelSize (7.4.1.1, 1 point) is left
+            Map<String, Double> fools = BatchGradeTest.row(g, "fools-the-oracle");
+            for (String ex : full.keySet()) {
+                if (Set.of("total", "max", "percent").contains(ex)) continue;
+                double want = ex.equals("7.9.4") ? 0 : ex.equals("7.4.1") ? 1 : full.get(ex);
+                assertThat(fools.get(ex)).as("mode %s: fools-the-oracle, exercise %s (notes: %s)", mode, ex, notes(g, "fools-the-oracle")).isEqualTo(want);
+            }
             onlyLoses(g, full, "exits", "7.5.2");
             onlyLoses(g, full, "loops", "7.2.2");
             onlyLoses(g, full, "out-of-memory", "7.4.4");

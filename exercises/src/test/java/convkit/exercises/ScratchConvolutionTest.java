@@ -3,6 +3,7 @@ package convkit.exercises;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import convkit.nn.Conv2D;
 import convkit.nn.GradCheck;
 import convkit.Ops;
 import convkit.Tensor;
@@ -18,6 +19,11 @@ class ScratchConvolutionTest {
         return new ScratchConvolution(Tensor.randn(7941, fn, c, fh, fw), Tensor.randn(7942, fn), s, p);
     }
 
+    /** The library's layer with the same weights as {@link #layer} (made afresh: the student's code never saw them). */
+    static Conv2D reference(int fn, int c, int fh, int fw, int s, int p) {
+        return Conv2D.fromWeights(Tensor.randn(7941, fn, c, fh, fw), Tensor.randn(7942, fn)).stride(s).padding(p).build();
+    }
+
     static void assertGradient(GradCheck.Report r, String tensor, String hint) {
         GradCheck.Entry e = r.entry(tensor);
         assertTrue(e.maxError() <= GradCheck.TOLERANCE, "gradient of " + tensor + " is wrong: at index "
@@ -29,11 +35,11 @@ class ScratchConvolutionTest {
     @CsvSource({"3, 3, 1, 0", "3, 3, 1, 1", "2, 3, 2, 1", "1, 1, 1, 0"})
     @Graded(number = "7.9.4.1", points = 2, hint = "out = im2col(x) . W.reshape(FN, -1).T + b, reshaped to (N, out_h, out_w, FN) and permuted to NCHW")
     void forwardMatchesConv2d(int fh, int fw, int s, int p) {
-        ScratchConvolution conv = layer(4, 3, fh, fw, s, p);
         Tensor x = Tensor.randn(7943, 2, 3, 6, 5);
-        Tensor got = conv.forward(x);
-        Tensor expected = Ops.conv2d(x, conv.parameters().get(0).value(), conv.parameters().get(1).value(),
+        // the expected output first, from weights of its own: the layer's code gets only copies
+        Tensor expected = Ops.conv2d(x, Tensor.randn(7941, 4, 3, fh, fw), Tensor.randn(7942, 4),
                 new int[] {s}, new int[] {p}, new int[] {1}, 1);
+        Tensor got = layer(4, 3, fh, fw, s, p).forward(x.copy());
         assertArrayEquals(expected.shape(), got.shape(), "output shape");
         assertTrue(expected.allClose(got, 1e-10, 1e-10), "forward differs from Ops.conv2d");
     }
@@ -44,6 +50,7 @@ class ScratchConvolutionTest {
     void inputGradient(int fh, int fw, int s, int p) {
         ScratchConvolution conv = layer(2, 2, fh, fw, s, p);
         assertGradient(GradCheck.check(conv, Tensor.randn(7944, 2, 2, 5, 6), 7945), "input", "dx = col2im(dout . colW.T)");
+        LibraryOracle.assertSameAsLibrary(layer(2, 2, fh, fw, s, p), reference(2, 2, fh, fw, s, p), Tensor.randn(7944, 2, 2, 5, 6), 7945, "input");
     }
 
     @ParameterizedTest(name = "W (2, 2, {0}, {1}), stride {2}, pad {3}")
@@ -52,6 +59,7 @@ class ScratchConvolutionTest {
     void weightGradient(int fh, int fw, int s, int p) {
         ScratchConvolution conv = layer(2, 2, fh, fw, s, p);
         assertGradient(GradCheck.check(conv, Tensor.randn(7946, 2, 2, 5, 6), 7947), "W", "dW = col.T . dout");
+        LibraryOracle.assertSameAsLibrary(layer(2, 2, fh, fw, s, p), reference(2, 2, fh, fw, s, p), Tensor.randn(7946, 2, 2, 5, 6), 7947, "W");
     }
 
     @Test
@@ -59,6 +67,7 @@ class ScratchConvolutionTest {
     void biasGradient() {
         ScratchConvolution conv = layer(3, 2, 3, 3, 1, 1);
         assertGradient(GradCheck.check(conv, Tensor.randn(7948, 2, 2, 4, 4), 7949), "b", "db = sum of dout over n, y, x");
+        LibraryOracle.assertSameAsLibrary(layer(3, 2, 3, 3, 1, 1), reference(3, 2, 3, 3, 1, 1), Tensor.randn(7948, 2, 2, 4, 4), 7949, "b");
     }
 
     @Test

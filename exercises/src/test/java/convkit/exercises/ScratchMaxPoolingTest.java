@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import convkit.nn.GradCheck;
+import convkit.nn.MaxPool2D;
 import convkit.Ops;
 import convkit.Tensor;
 import convkit.grading.Graded;
@@ -45,6 +46,8 @@ class ScratchMaxPoolingTest {
         GradCheck.Entry e = r.entry("input");
         assertTrue(e.maxError() <= GradCheck.TOLERANCE, "gradient of the input is wrong at " + java.util.Arrays.toString(e.worstIndexNd())
                 + ": backward gives " + e.analytic() + ", central differences " + e.numeric());
+        LibraryOracle.assertSameAsLibrary(new ScratchMaxPooling(ph, pw, s, p), MaxPool2D.of(ph, pw).stride(s).padding(p).build(),
+                distinct(7952, 2, 2, 6, 6), 7953, "input");
     }
 
     @Test

@@ -26,7 +26,7 @@ class Sec71DenseToConvTest {
     @Graded(number = "7.1.1.2", points = 2, hint = "H[d, i, j] = sum over c of V[d, c] X[c, i, j]: compare with Ops.conv2d and a (c_o, c_i, 1, 1) kernel")
     void deltaZeroLayer(int ci, int co, int h, int w) {
         Tensor x = Tensor.randn(711, ci, h, w), v = Tensor.randn(712, co, ci);
-        Tensor got = Sec71DenseToConv.deltaZeroLayer(x, v);
+        Tensor got = Sec71DenseToConv.deltaZeroLayer(x.copy(), v.copy());   // copies: the answer cannot change what it is compared with
         assertArrayEquals(new int[] {co, h, w}, got.shape(), "shape");
         Tensor conv = Ops.conv2d(x.reshape(1, ci, h, w), v.reshape(co, ci, 1, 1)).reshape(co, h, w);
         assertTrue(got.allClose(conv, 1e-12, 1e-12), () -> "expected\n" + conv + "\nbut got\n" + got);
@@ -37,7 +37,7 @@ class Sec71DenseToConvTest {
     @Graded(number = "7.1.2.1", points = 2, hint = "y[i] = sum over a < m of k[a] x[i + a], for i = 0 .. n - m")
     void audioLayer(int n, int m) {
         Tensor x = Tensor.randn(713, n), k = Tensor.randn(714, m);
-        Tensor got = Sec71DenseToConv.audioLayer(x, k);
+        Tensor got = Sec71DenseToConv.audioLayer(x.copy(), k.copy());
         assertArrayEquals(new int[] {n - m + 1}, got.shape(), "shape");
         Tensor ref = Ops.corr2d(x.reshape(1, n), k.reshape(1, m)).reshape(n - m + 1);
         assertTrue(got.allClose(ref, 1e-12, 1e-12), () -> "expected\n" + ref + "\nbut got\n" + got);
@@ -68,7 +68,7 @@ class Sec71DenseToConvTest {
     @Graded(number = "7.1.6.1", points = 2, hint = "Add f[a] g[b] to position a + b; then f * g and g * f hold the same sums")
     void convolveFull(int n, int m) {
         Tensor f = Tensor.randn(715, n), g = Tensor.randn(716, m);
-        Tensor fg = Sec71DenseToConv.convolveFull(f, g), gf = Sec71DenseToConv.convolveFull(g, f);
+        Tensor fg = Sec71DenseToConv.convolveFull(f.copy(), g.copy()), gf = Sec71DenseToConv.convolveFull(g.copy(), f.copy());
         assertArrayEquals(new int[] {n + m - 1}, fg.shape(), "shape of f * g");
         double[] ref = new double[n + m - 1];
         for (int i = 0; i < ref.length; i++) {
@@ -84,7 +84,7 @@ class Sec71DenseToConvTest {
         Tensor f = Tensor.randn(717, 9), g = Tensor.randn(718, 4);
         // the valid part of the full convolution is the library's strict (flipped-kernel) convolution
         Tensor valid = Ops.convolve2d(f.reshape(1, 9), g.reshape(1, 4)).reshape(6);
-        Tensor full = Sec71DenseToConv.convolveFull(f, g);
+        Tensor full = Sec71DenseToConv.convolveFull(f.copy(), g.copy());
         Tensor middle = Tensor.zeros(6);
         for (int i = 0; i < 6; i++) middle.set(full.get(i + 3), i);
         assertTrue(middle.allClose(valid, 1e-12, 1e-12), () -> "positions 3..8 of f * g should be\n" + valid + "\nbut are\n" + middle);

@@ -27,7 +27,7 @@ class Sec74ChannelsTest {
             hint = "K[u + s][v + t] += k1[u][v] * k2[s][t]; check with Ops.corr2d(Ops.corr2d(X, k1), k2) on a random X")
     void composeKernels(int a, int b, int c, int d) {
         Tensor k1 = Tensor.randn(741, a, b), k2 = Tensor.randn(742, c, d), x = Tensor.randn(743, 7, 8);
-        Tensor k = Sec74Channels.composeKernels(k1, k2);
+        Tensor k = Sec74Channels.composeKernels(k1.copy(), k2.copy());   // copies: the answer cannot change k1 or k2
         assertArrayEquals(new int[] {a + c - 1, b + d - 1}, k.shape(), "shape of the composed kernel");
         Tensor twoLayers = Ops.corr2d(Ops.corr2d(x, k1), k2);
         Tensor oneLayer = Ops.corr2d(x, k);
@@ -110,7 +110,7 @@ class Sec74ChannelsTest {
     @Graded(number = "7.4.5.1", points = 3, hint = "Row i*ow + j of M holds k[a][b] in column (i + a)*w + (j + b)")
     void convolutionMatrix(int kh, int kw, int h, int w) {
         Tensor k = Tensor.randn(745, kh, kw), x = Tensor.randn(746, h, w);
-        Tensor m = Sec74Channels.convolutionMatrix(k, h, w);
+        Tensor m = Sec74Channels.convolutionMatrix(k.copy(), h, w);   // a copy: the answer cannot change k
         int oh = h - kh + 1, ow = w - kw + 1;
         assertArrayEquals(new int[] {oh * ow, h * w}, m.shape(), "shape of the convolution matrix");
         Tensor viaMatrix = m.matmul(x.reshape(h * w, 1)).reshape(oh, ow);
