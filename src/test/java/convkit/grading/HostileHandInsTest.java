@@ -410,7 +410,7 @@ class HostileHandInsTest {
         Table g = grades(mode);
         // ./convkit grade (Instructor.grade, what the command runs)
         for (String s : List.of("control-full", "control-partial", "graded-method", "forged-records", "shadow-tests", "paula.pdf",
-                "symlink-to-solutions")) {
+                "symlink-to-solutions", "fools-the-oracle")) {
             Path hand = subs.resolve(s);
             GradeReport r = Instructor.grade(ROOT, hand, tmp.resolve("grade-" + s), "");
             assertThat(r.score()).as("./convkit grade %s", s).isEqualTo(BatchGradeTest.row(g, s).get("total"));
@@ -418,7 +418,7 @@ class HostileHandInsTest {
         // Gradescope: the autograder zip unpacked into source/, run_autograder run on each hand-in
         Path zip = tmp.resolve("autograder.zip");
         GradescopeZip.build(ROOT, zip, GradescopeZip.runtimeClassPath());
-        for (String s : List.of("control-partial", "graded-method", "forged-records")) {
+        for (String s : List.of("control-partial", "graded-method", "forged-records", "fools-the-oracle")) {
             Path ag = tmp.resolve("gs-" + s);
             UnixZipTest.unzip(zip, ag.resolve("source"));
             Files.copy(ag.resolve("source/run_autograder"), ag.resolve("run_autograder"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
