@@ -222,7 +222,7 @@ public final class Grader {
             List<GradedScan.Entry> entries = GradedScan.scan(t);
             boolean hiddenRoot = entries.stream().anyMatch(e -> e.visibility() != Visibility.VISIBLE);
             for (GradedScan.Entry e : entries) {
-                out.add(new TestPlan.Test(e.key(), e.number(), e.points(), e.visibility(), e.hint(), e.name(), List.of(), hiddenRoot));
+                out.add(new TestPlan.Test(e.key(), e.number(), e.points(), e.visibility(), e.hint(), e.name(), List.of(), hiddenRoot, -1));
             }
         }
         return new TestPlan(out, "test sources");
@@ -765,7 +765,9 @@ public final class Grader {
             tags.addAll(e.tags());
             List<RunRecord> runs = finished.getOrDefault(key, List.of());
             int passed = (int) runs.stream().filter(r -> "SUCCESSFUL".equals(r.status)).count();
-            int total = runs.size();
+            // cases that never ran (the JVM ended in an earlier one, or the deadline came) count as failed
+            int missing = runs.isEmpty() ? 0 : Math.max(0, e.cases() - runs.size());
+            int total = runs.size() + missing;
             StringBuilder msg = new StringBuilder();
             StringBuilder printed = new StringBuilder();
             long millis = 0;
@@ -790,6 +792,11 @@ public final class Grader {
                             + String.join(", ", cases.subList(0, Math.min(4, cases.size()))) + (cases.size() > 4 ? ", ..." : "")).append(": ");
                 }
                 msg.append(f.getKey());
+            }
+            if (missing > 0) {
+                if (msg.length() > 0) msg.append('\n');
+                msg.append(missing == 1 ? "1 case" : missing + " cases").append(" of ").append(total)
+                        .append(" did not run (the test JVM ended, or the deadline came, in an earlier case): counted as failed");
             }
             if (total == 0) {
                 String reason = null;

@@ -155,13 +155,47 @@ final class InstructorTests {
                 String key = (String) f[0];
                 if (!keys.add(key)) throw new IllegalArgumentException("graded method " + key + " is overloaded: give it another name");
                 tests.add(new TestPlan.Test(key, g.number(), g.points(), g.visibility(), g.hint(),
-                        g.name().isEmpty() ? m.getName() : g.name(), List.of(g.tags()), hiddenRoots.contains(f[3])));
+                        g.name().isEmpty() ? m.getName() : g.name(), List.of(g.tags()), hiddenRoots.contains(f[3]), cases(m)));
             }
         } catch (ClassNotFoundException e) {
             throw new IOException(e);
         }
         tests.sort(java.util.Comparator.comparing(TestPlan.Test::number, Numbers.ORDER));
         return new TestPlan(List.copyOf(tests), "the instructor's compiled tests");
+    }
+
+    /**
+     * How many invocations JUnit Jupiter makes of the instructor's method {@code m}: 1 for a {@code @Test}; for a
+     * {@code @ParameterizedTest} the rows of its {@code @CsvSource}s and the values of its {@code @ValueSource}s;
+     * -1 when another argument source (a method, a file, an enum...) or a {@code @RepeatedTest} makes it known only
+     * when it runs.
+     */
+    static int cases(Method m) {
+        if (!m.isAnnotationPresent(org.junit.jupiter.params.ParameterizedTest.class)) {
+            return m.isAnnotationPresent(org.junit.jupiter.api.Test.class) ? 1 : -1;
+        }
+        int n = 0;
+        for (java.lang.annotation.Annotation a : m.getAnnotations()) {
+            if (a instanceof org.junit.jupiter.params.provider.CsvSource c) {
+                if (!c.textBlock().isEmpty()) {
+                    for (String line : c.textBlock().split("\\R")) {
+                        String t = line.strip();
+                        if (!t.isEmpty() && !t.startsWith("#")) n++;
+                    }
+                    n -= c.useHeadersInDisplayName() ? 1 : 0;
+                } else {
+                    n += c.value().length - (c.useHeadersInDisplayName() ? 1 : 0);
+                }
+            } else if (a instanceof org.junit.jupiter.params.provider.ValueSource v) {
+                n += v.shorts().length + v.bytes().length + v.ints().length + v.longs().length + v.floats().length
+                        + v.doubles().length + v.chars().length + v.booleans().length + v.strings().length + v.classes().length;
+            } else if (a.annotationType().isAnnotationPresent(org.junit.jupiter.params.provider.ArgumentsSource.class)
+                    || a instanceof org.junit.jupiter.params.provider.ArgumentsSource
+                    || a instanceof org.junit.jupiter.params.provider.ArgumentsSources) {
+                return -1;
+            }
+        }
+        return n;
     }
 
     /** True if the submission's compiled classes have exactly the stubs' API (then the compiled tests fit them). */
