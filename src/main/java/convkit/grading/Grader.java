@@ -398,7 +398,23 @@ public final class Grader {
         String top = name.replaceAll("\\$.*", "");
         if (testNames.contains(top)) return Messages.testName();
         if (top.matches(".*Tests?$")) return Messages.testName();
+        String simple = top.substring(pkg.length());
+        if (isJavaLang(simple)) return Messages.javaLangName(simple);
         return null;
+    }
+
+    /**
+     * True if {@code java.lang.<simple>} exists: a class of convkit.exercises with that name would stand for it in the
+     * instructor's tests, which are compiled in the same package against the hand-in (a package's own types come
+     * before the implicit {@code import java.lang.*}), so a hand-in's {@code Math} could decide their comparisons.
+     */
+    static boolean isJavaLang(String simple) {
+        try {
+            Class.forName("java.lang." + simple, false, null);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** True if a class file mentions JUnit's @Test family or @Graded (a hand-in's own tests: never run). */

@@ -77,6 +77,11 @@ final class Messages {
         return "which is outside package convkit.exercises (a hand-in may not add or replace JUnit's, the grader's or the library's classes)";
     }
 
+    static String javaLangName(String simple) {
+        return "a name of java.lang (java.lang." + simple + "), which in the instructor's tests, compiled in the same package, "
+                + "would stand for the hand-in's class instead of the JDK's";
+    }
+
     static String testName() {
         return "a name reserved for the instructor's tests";
     }

@@ -1,0 +1,76 @@
+package convkit.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import convkit.grading.batch.BatchGradeTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the compiler makes of a hand-in's sources (red-team findings; real sandbox, real JVMs):
+ * <ul>
+ *   <li>a class of convkit.exercises named like a java.lang class ({@code Math}) stood for that class in the
+ *       instructor's tests whenever they were compiled against the hand-in (any API change, here one overload,
+ *       does that): a package's own types come before the implicit {@code import java.lang.*}, so the hand-in's
+ *       {@code Math.abs} decided LibraryOracle's comparisons and its {@code Math.max} the ReLU and the expected value
+ *       of 7.5.3. A ScratchConvolution that computes nothing and a network of zeros earned 11 points they do not earn;</li>
+ * </ul>
+ */
+class HandInCompilationTest {
+
+    @Test
+    void aClassNamedLikeOneOfJavaLangIsRefused(@TempDir Path tmp) throws Exception {
+        Path hand = tmp.resolve("shadows-math");
+        BatchGradeTest.kit(hand, Map.of(
+                // a layer that computes nothing: zeros forward, zeros backward, no parameter gradients
+                "ScratchConvolution", s -> s.replace("Tensor out = col.matmul(colW).add(bias.value().reshape(1, fn));\n"
+                                + "        return out.reshape(n, oh, ow, fn).permute(0, 3, 1, 2);", "return Tensor.zeros(n, fn, oh, ow);")
+                        .replace("accumulate(bias.grad(), db);", "")
+                        .replace("accumulate(weight.grad(), dW);", "")
+                        .replace("return Ops.col2im(dcol, xShape, ws[2], ws[3], stride, pad);", "return Tensor.zeros(xShape);"),
+                // a network of zeros
+                "Sec75Pooling", s -> s.replaceAll("Tensor w1 = Tensor.of\\([^;]*;", "Tensor w1 = Tensor.zeros(1, 2);")
+                        .replaceAll("Tensor w2 = Tensor.of\\([^;]*;", "Tensor w2 = Tensor.zeros(1, 1);"),
+                // one overload more than the stub: the tests are compiled against this hand-in
+                "Sec73PaddingStride", s -> s.replace("return Math.floorDiv(", "return java.lang.Math.floorDiv(")
+                        .replace("    /** 7.3.3 For an audio", "    public static int side224Kernel11(int unused) {\n        return 0;\n    }\n\n"
+                                + "    /** 7.3.3 For an audio")));
+        Files.writeString(hand.resolve("src/main/java/convkit/exercises/Math.java"), """
+                package convkit.exercises;
+
+                public final class Math {
+                    private Math() {
+                    }
+
+                    public static double abs(double x) {
+                        return -1;
+                    }
+
+                    public static double max(double a, double b) {
+                        return 0;
+                    }
+
+                    public static double min(double a, double b) {
+                        return java.lang.Math.min(a, b);
+                    }
+
+                    public static double nextUp(double d) {
+                        return java.lang.Math.nextUp(d);
+                    }
+                }
+                """);
+        GradeReport r = Instructor.grade(KitPaths.root(), hand, tmp.resolve("out"), "");
+        for (String n : new String[] {"7.9.4.2", "7.9.4.3", "7.9.4.4", "7.9.4.6", "7.5.3.1", "7.5.3.2"}) {
+            assertThat(test(r, n).score()).as("%s of a layer that computes nothing / a network of zeros", n).isZero();
+        }
+        assertThat(test(r, "7.3.1.1").score()).as("the rest of the hand-in still counts").isEqualTo(4);
+        assertThat(r.notes()).anyMatch(n -> n.contains("Refused convkit/exercises/Math.java") && n.contains("java.lang.Math"));
+    }
+
+    static TestResult test(GradeReport r, String number) {
+        return r.tests().stream().filter(t -> t.number().equals(number)).findFirst().orElseThrow();
+    }
+}
