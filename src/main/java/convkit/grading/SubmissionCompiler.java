@@ -61,13 +61,34 @@ public final class SubmissionCompiler {
                     // string concatenation as StringBuilder calls, not invokedynamic: each concatenation's first run in a
                     // fresh test JVM would otherwise spin method handles (a quarter of the test JVM's JIT work)
                     "-XDstringConcat=inline");
-            boolean ok = javac.getTask(new StringWriter(), fm, diags, options, null, units).call();
+            StringWriter log = new StringWriter();
+            com.sun.source.util.JavacTask task = (com.sun.source.util.JavacTask) javac.getTask(log, fm, diags, options, null, units);
+            Path[] inProgress = new Path[1];   // the file javac is parsing, analysing or generating (null between files)
+            task.addTaskListener(new com.sun.source.util.TaskListener() {
+                @Override
+                public void started(com.sun.source.util.TaskEvent e) {
+                    if (e.getSourceFile() != null) inProgress[0] = Path.of(e.getSourceFile().toUri()).toAbsolutePath().normalize();
+                }
+
+                @Override
+                public void finished(com.sun.source.util.TaskEvent e) {
+                    if (e.getSourceFile() != null) inProgress[0] = null;
+                }
+            });
+            boolean ok = task.call();
             Map<Path, List<String>> errors = new LinkedHashMap<>();
             for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
                 if (d.getKind() != Diagnostic.Kind.ERROR) continue;
                 Path p = d.getSource() == null ? Path.of("<unknown>") : Path.of(d.getSource().toUri()).toAbsolutePath().normalize();
                 List<String> list = errors.computeIfAbsent(p, k -> new ArrayList<>());
                 if (list.size() < 3) list.add("line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT).replace("\n", " "));
+            }
+            if (!ok && errors.isEmpty() && inProgress[0] != null) {
+                // javac itself failed on this file (a StackOverflowError on an expression nested thousands deep, an
+                // internal error) and said so only on its log: the file does not compile, the others still may
+                String why = log.toString().lines().filter(l -> l.contains("Error") || l.contains("Exception")).findFirst()
+                        .orElse("the compiler failed").strip();
+                errors.put(inProgress[0], List.of("the compiler gave up on this file (" + why + ")"));
             }
             return new Result(ok && errors.isEmpty(), errors, Map.copyOf(classSources));
         } catch (IOException e) {

@@ -10,13 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the compiler makes of a hand-in's sources (red-team findings; real sandbox, real JVMs):
+ * Two ways a hand-in's sources bent what the compiler made of them (red-team findings; real sandbox, real JVMs):
  * <ul>
  *   <li>a class of convkit.exercises named like a java.lang class ({@code Math}) stood for that class in the
  *       instructor's tests whenever they were compiled against the hand-in (any API change, here one overload,
  *       does that): a package's own types come before the implicit {@code import java.lang.*}, so the hand-in's
  *       {@code Math.abs} decided LibraryOracle's comparisons and its {@code Math.max} the ReLU and the expected value
  *       of 7.5.3. A ScratchConvolution that computes nothing and a network of zeros earned 11 points they do not earn;</li>
+ *   <li>a file on which javac itself fails (a StackOverflowError on an expression nested thousands deep) gave no
+ *       diagnostic, so no file was blamed and the whole submission scored 0 instead of that file's exercises.</li>
  * </ul>
  */
 class HandInCompilationTest {
@@ -68,6 +70,19 @@ class HandInCompilationTest {
         }
         assertThat(test(r, "7.3.1.1").score()).as("the rest of the hand-in still counts").isEqualTo(4);
         assertThat(r.notes()).anyMatch(n -> n.contains("Refused convkit/exercises/Math.java") && n.contains("java.lang.Math"));
+    }
+
+    @Test
+    void aFileTheCompilerGivesUpOnCostsOnlyItsOwnExercises(@TempDir Path tmp) throws Exception {
+        Path hand = tmp.resolve("deep-expression");
+        BatchGradeTest.kit(hand, Map.of("Sec73PaddingStride",
+                s -> s.replace("return 214;", "return " + "(".repeat(30_000) + "214" + ")".repeat(30_000) + ";")));
+        GradeReport r = Instructor.grade(KitPaths.root(), hand, tmp.resolve("out"), "");
+        for (TestResult t : r.tests()) {
+            boolean sec73 = t.key().startsWith("convkit.exercises.Sec73PaddingStride");
+            assertThat(t.score()).as("%s %s", t.number(), t.name()).isEqualTo(sec73 ? 0 : t.maxScore());
+        }
+        assertThat(r.notes()).anyMatch(n -> n.contains("Sec73PaddingStride.java does not compile") && n.contains("StackOverflowError"));
     }
 
     static TestResult test(GradeReport r, String number) {
