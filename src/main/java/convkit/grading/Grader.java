@@ -264,6 +264,8 @@ public final class Grader {
             String rel = e.getKey();
             if (!rel.startsWith(EXERCISE_DIR) || rel.substring(EXERCISE_DIR.length()).contains("/")) {
                 notes.add(Messages.ignoredOutside(rel));
+            } else if (rel.equals(EXERCISE_DIR + "module-info.java")) {   // it would put every file of the hand-in in a module
+                notes.add(Messages.ignoredModuleInfo(rel));
             } else if (testFiles.containsKey(rel) || rel.matches(".*Tests?\\.java$")) {
                 notes.add(Messages.ignoredTestFile(rel));
             } else {

@@ -16,6 +16,10 @@ final class Messages {
         return "No exercise sources found" + (dir == null ? "" : " in " + dir.getFileName()) + ": every test scores 0.";
     }
 
+    static String ignoredModuleInfo(String rel) {
+        return "Ignored " + rel + ": a module declaration is not an exercise (the exercises are graded in the unnamed module).";
+    }
+
     static String ignoredOutside(String rel) {
         return "Ignored " + rel + ": only files in " + Grader.EXERCISE_DIR + " are graded.";
     }

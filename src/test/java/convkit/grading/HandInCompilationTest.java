@@ -85,6 +85,18 @@ class HandInCompilationTest {
         assertThat(r.notes()).anyMatch(n -> n.contains("Sec73PaddingStride.java does not compile") && n.contains("StackOverflowError"));
     }
 
+    @Test
+    void aModuleDeclarationInThePackageFolderIsIgnored(@TempDir Path tmp) throws Exception {
+        // what an IDE's "create module-info.java" leaves behind: before, every other file then failed to compile
+        // ("package convkit.nn is not visible ... module evil does not read it") and the correct hand-in scored 0
+        Path hand = tmp.resolve("module-info");
+        BatchGradeTest.kit(hand, Map.of());
+        Files.writeString(hand.resolve("src/main/java/convkit/exercises/module-info.java"), "module exercises {\n    requires java.base;\n}\n");
+        GradeReport r = Instructor.grade(KitPaths.root(), hand, tmp.resolve("out"), "");
+        assertThat(r.score()).as("a correct hand-in").isEqualTo(r.maxScore());
+        assertThat(r.notes()).anyMatch(n -> n.contains("Ignored convkit/exercises/module-info.java"));
+    }
+
     static TestResult test(GradeReport r, String number) {
         return r.tests().stream().filter(t -> t.number().equals(number)).findFirst().orElseThrow();
     }
