@@ -316,10 +316,12 @@ public final class Grader {
             }
             // classes a hand-in may not declare: outside convkit.exercises, or a test's name
             boolean refused = false;
-            for (Map.Entry<String, Path> c : r.classSources().entrySet()) {
+            Set<String> refusedFiles = new java.util.HashSet<>();
+            for (Map.Entry<String, Path> c : new java.util.TreeMap<>(r.classSources()).entrySet()) {
                 String why = refusedClass(c.getKey(), testNames);
                 if (why == null) continue;
                 String rel = relOf(student, c.getValue());
+                if (!refusedFiles.add(rel)) continue;   // one note per file, not one per nested class
                 notes.add(Messages.refusedClass(rel, c.getKey(), why));
                 replaceByStub(rel, c.getValue());
                 refused = true;
@@ -402,7 +404,23 @@ public final class Grader {
         if (top.matches(".*Tests?$")) return Messages.testName();
         String simple = top.substring(pkg.length());
         if (isJavaLang(simple)) return Messages.javaLangName(simple);
+        if (PACKAGE_ROOTS.contains(simple)) return Messages.packageName(simple);
         return null;
+    }
+
+    /**
+     * The first names of the packages the tests can name in full ({@code java.util.Arrays}): a type of the tests' own
+     * package with such a name obscures the package (JLS 6.4.2), so a hand-in's class {@code java} would stand for
+     * {@code java.util.function.BiFunction} in the instructor's tests.
+     */
+    private static final Set<String> PACKAGE_ROOTS = packageRoots();
+
+    private static Set<String> packageRoots() {
+        Set<String> roots = new java.util.TreeSet<>(List.of("convkit"));
+        for (Module m : ModuleLayer.boot().modules()) {
+            for (String p : m.getPackages()) roots.add(p.contains(".") ? p.substring(0, p.indexOf('.')) : p);
+        }
+        return Set.copyOf(roots);
     }
 
     /**

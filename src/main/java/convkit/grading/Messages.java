@@ -86,6 +86,11 @@ final class Messages {
                 + "would stand for the hand-in's class instead of the JDK's";
     }
 
+    static String packageName(String simple) {
+        return "the first name of package " + simple + ".*, which in the instructor's tests, compiled in the same package, "
+                + "would stand for the hand-in's class instead of the package";
+    }
+
     static String testName() {
         return "a name reserved for the instructor's tests";
     }

@@ -73,6 +73,69 @@ class HandInCompilationTest {
     }
 
     @Test
+    void aClassNamedLikeAPackageIsRefused(@TempDir Path tmp) throws Exception {
+        // a class "java" obscures the package java (JLS 6.4.2) in the tests: their java.util.function.BiFunction, the
+        // type of Sec72KernelsTest.image's pixel function, was the hand-in's, whose apply() swapped i and j, so every
+        // test image was transposed and the transposed direction kernel (a plausible wrong answer) earned 7.2.2.1-2
+        Path hand = tmp.resolve("shadows-java");
+        BatchGradeTest.kit(hand, Map.of(
+                "Sec72Kernels", s -> s.replace("{{v1 + v2, -v1}, {-v2, 0}}", "{{v1 + v2, -v2}, {-v1, 0}}"),
+                "Sec73PaddingStride", s -> s.replace("    /** 7.3.3 For an audio", "    public static int side224Kernel11(int unused) {\n"
+                        + "        return 0;\n    }\n\n    /** 7.3.3 For an audio")));
+        Path pkg = hand.resolve("src/main/java/convkit/exercises");
+        Files.writeString(pkg.resolve("RealArrays.java"), """
+                package convkit.exercises;
+
+                import java.util.Arrays;
+                import java.util.Comparator;
+
+                final class RealArrays {
+                    static String toString(int[] a) {
+                        return Arrays.toString(a);
+                    }
+
+                    static <T> void sort(T[] a, Comparator<? super T> c) {
+                        Arrays.sort(a, c);
+                    }
+                }
+                """);
+        Files.writeString(pkg.resolve("java.java"), """
+                package convkit.exercises;
+
+                import java.util.Comparator;
+
+                public final class java {
+                    public static final class util {
+                        public static final class Arrays {
+                            public static String toString(int[] a) {
+                                return RealArrays.toString(a);
+                            }
+
+                            public static <T> void sort(T[] a, Comparator<? super T> c) {
+                                RealArrays.sort(a, c);
+                            }
+                        }
+
+                        public static final class function {
+                            public interface BiFunction<A, B, C> {
+                                C of(A a, B b);
+
+                                @SuppressWarnings("unchecked")
+                                default C apply(A a, B b) {
+                                    return of((A) b, (B) a);
+                                }
+                            }
+                        }
+                    }
+                }
+                """);
+        GradeReport r = Instructor.grade(KitPaths.root(), hand, tmp.resolve("out"), "");
+        assertThat(test(r, "7.2.2.1").score()).as("the transposed kernel passes only the cases where it is right").isEqualTo(0.5);
+        assertThat(test(r, "7.2.2.2").score()).isZero();
+        assertThat(r.notes()).anyMatch(n -> n.contains("Refused convkit/exercises/java.java") && n.contains("package java"));
+    }
+
+    @Test
     void aFileTheCompilerGivesUpOnCostsOnlyItsOwnExercises(@TempDir Path tmp) throws Exception {
         Path hand = tmp.resolve("deep-expression");
         BatchGradeTest.kit(hand, Map.of("Sec73PaddingStride",
