@@ -316,13 +316,14 @@ public final class Grader {
             }
             // classes a hand-in may not declare: outside convkit.exercises, or a test's name
             boolean refused = false;
-            Set<String> refusedFiles = new java.util.HashSet<>();
-            for (Map.Entry<String, Path> c : new java.util.TreeMap<>(r.classSources()).entrySet()) {
+            Set<String> refusedTops = new java.util.HashSet<>();
+            for (Map.Entry<String, Path> c : r.classSources().entrySet()) {
                 String why = refusedClass(c.getKey(), testNames);
                 if (why == null) continue;
+                String top = c.getKey().replaceAll("\\$.*", "");
+                if (!refusedTops.add(top)) continue;   // one note per class, not one per nested class
                 String rel = relOf(student, c.getValue());
-                if (!refusedFiles.add(rel)) continue;   // one note per file, not one per nested class
-                notes.add(Messages.refusedClass(rel, c.getKey(), why));
+                notes.add(Messages.refusedClass(rel, top, why));
                 replaceByStub(rel, c.getValue());
                 refused = true;
             }
